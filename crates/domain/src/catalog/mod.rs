@@ -1,0 +1,341 @@
+//! The catalogue: an immutable, in-memory read model of everything the
+//! public may read, rebuilt from the database after each committed write and
+//! shared behind an `Arc`. Reads never touch the database.
+
+mod offer_search;
+mod operator_search;
+
+use std::collections::HashMap;
+
+use crate::codes::{NisCode, PoleCode, TradeCode};
+use crate::offer::{Offer, OfferError, OfferId, OfferKind, ProgrammeId, TrainingProgramme};
+use crate::operator::{Operator, OperatorId, Site, SiteId};
+use crate::pole::Pole;
+use crate::territory::{Commune, Territory};
+use crate::text::{SearchableText, fold};
+use crate::trade::Trade;
+
+pub use offer_search::{
+    FilterError, OfferFilterInput, OfferOrder, OfferPage, OfferPosition, OfferQuery,
+};
+pub use operator_search::{OperatorFilterInput, OperatorPage, OperatorPosition, OperatorQuery};
+
+/// Everything a catalogue is built from, as loaded from storage.
+#[derive(Debug, Default)]
+pub struct CatalogParts {
+    pub communes: Vec<Commune>,
+    pub poles: Vec<Pole>,
+    pub trades: Vec<Trade>,
+    pub operators: Vec<Operator>,
+    pub sites: Vec<Site>,
+    pub programmes: Vec<TrainingProgramme>,
+    pub offers: Vec<Offer>,
+}
+
+/// A reference between the parts that does not hold. Storage enforces these
+/// with foreign keys, so one of these means a bug or a hand-edited database.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CatalogError {
+    #[error("site {site:?} belongs to unknown operator {operator:?}")]
+    SiteOperator { site: SiteId, operator: OperatorId },
+    #[error("site {site:?} lies in unknown commune {nis}")]
+    SiteCommune { site: SiteId, nis: NisCode },
+    #[error("offer {offer:?} is at site {site:?}, which is not one of its operator's")]
+    OfferSite { offer: OfferId, site: SiteId },
+    #[error("offer {offer:?} names unknown trade {trade}")]
+    OfferTrade { offer: OfferId, trade: TradeCode },
+    #[error("offer {offer:?} is a session of programme {programme:?}, which is not one of its operator's")]
+    OfferProgramme { offer: OfferId, programme: ProgrammeId },
+    #[error("offer {offer:?}: {source}")]
+    InvalidOffer { offer: OfferId, source: OfferError },
+    #[error("trade {trade} names unknown pole {pole}")]
+    TradePole { trade: TradeCode, pole: PoleCode },
+}
+
+/// An offer with what searching it needs, computed once.
+#[derive(Debug)]
+struct IndexedOffer {
+    offer: Offer,
+    pole_codes: Vec<PoleCode>,
+    commune_nis: NisCode,
+    text: SearchableText,
+}
+
+/// An operator with what searching it needs.
+#[derive(Debug)]
+struct IndexedOperator {
+    operator: Operator,
+    sort_name: String,
+    site_ids: Vec<SiteId>,
+    commune_nis: Vec<NisCode>,
+    text: SearchableText,
+}
+
+/// The read model. Build it with [`Catalog::build`].
+#[derive(Debug, Default)]
+pub struct Catalog {
+    territory: Territory,
+    poles: Vec<Pole>,
+    trades: Vec<Trade>,
+    trade_index: HashMap<TradeCode, usize>,
+    /// Sorted by folded name, then id.
+    operators: Vec<IndexedOperator>,
+    operator_index: HashMap<OperatorId, usize>,
+    sites: HashMap<SiteId, Site>,
+    programmes: HashMap<ProgrammeId, TrainingProgramme>,
+    offers: Vec<IndexedOffer>,
+    offer_index: HashMap<OfferId, usize>,
+}
+
+impl Catalog {
+    /// Checks every reference between the parts and indexes them.
+    pub fn build(parts: CatalogParts) -> Result<Self, CatalogError> {
+        let CatalogParts {
+            communes,
+            poles,
+            trades,
+            operators,
+            sites,
+            programmes,
+            offers,
+        } = parts;
+        let territory = Territory::new(communes);
+
+        for trade in &trades {
+            if let Some(pole) = trade.pole_codes.iter().find(|p| !poles.iter().any(|known| &known.code == *p)) {
+                return Err(CatalogError::TradePole {
+                    trade: trade.code.clone(),
+                    pole: pole.clone(),
+                });
+            }
+        }
+        let trade_index = trades.iter().enumerate().map(|(i, t)| (t.code.clone(), i)).collect();
+
+        let mut sites_by_operator: HashMap<OperatorId, Vec<SiteId>> = HashMap::new();
+        let operator_ids: HashMap<OperatorId, ()> = operators.iter().map(|o| (o.id, ())).collect();
+        for site in &sites {
+            if !operator_ids.contains_key(&site.operator_id) {
+                return Err(CatalogError::SiteOperator {
+                    site: site.id,
+                    operator: site.operator_id,
+                });
+            }
+            if territory.get(&site.commune_nis).is_none() {
+                return Err(CatalogError::SiteCommune {
+                    site: site.id,
+                    nis: site.commune_nis.clone(),
+                });
+            }
+            sites_by_operator.entry(site.operator_id).or_default().push(site.id);
+        }
+        let sites: HashMap<SiteId, Site> = sites.into_iter().map(|s| (s.id, s)).collect();
+        let programmes: HashMap<ProgrammeId, TrainingProgramme> =
+            programmes.into_iter().map(|p| (p.id, p)).collect();
+
+        let mut indexed_operators: Vec<IndexedOperator> = operators
+            .into_iter()
+            .map(|operator| {
+                let mut site_ids = sites_by_operator.remove(&operator.id).unwrap_or_default();
+                site_ids.sort();
+                let mut commune_nis: Vec<NisCode> =
+                    site_ids.iter().map(|id| sites[id].commune_nis.clone()).collect();
+                commune_nis.sort();
+                commune_nis.dedup();
+                let commune_names: Vec<&str> = commune_nis
+                    .iter()
+                    .filter_map(|nis| territory.get(nis))
+                    .map(|c| c.name_fr.as_str())
+                    .collect();
+                let text = SearchableText::new(
+                    [operator.name.as_str(), operator.description.as_str()]
+                        .into_iter()
+                        .chain(commune_names),
+                );
+                IndexedOperator {
+                    sort_name: fold(&operator.name),
+                    operator,
+                    site_ids,
+                    commune_nis,
+                    text,
+                }
+            })
+            .collect();
+        indexed_operators.sort_by(|a, b| {
+            (a.sort_name.as_str(), a.operator.id).cmp(&(b.sort_name.as_str(), b.operator.id))
+        });
+        let operator_index = indexed_operators
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.operator.id, i))
+            .collect();
+
+        let mut catalog = Catalog {
+            territory,
+            poles,
+            trades,
+            trade_index,
+            operators: indexed_operators,
+            operator_index,
+            sites,
+            programmes,
+            offers: Vec::with_capacity(offers.len()),
+            offer_index: HashMap::with_capacity(offers.len()),
+        };
+        for offer in offers {
+            let indexed = catalog.index_offer(offer)?;
+            catalog.offer_index.insert(indexed.offer.id, catalog.offers.len());
+            catalog.offers.push(indexed);
+        }
+        Ok(catalog)
+    }
+
+    fn index_offer(&self, offer: Offer) -> Result<IndexedOffer, CatalogError> {
+        offer.validate().map_err(|source| CatalogError::InvalidOffer {
+            offer: offer.id,
+            source,
+        })?;
+        let site = self
+            .sites
+            .get(&offer.site_id)
+            .filter(|s| s.operator_id == offer.operator_id)
+            .ok_or(CatalogError::OfferSite {
+                offer: offer.id,
+                site: offer.site_id,
+            })?;
+        let mut trades = Vec::with_capacity(offer.trade_codes.len());
+        for code in &offer.trade_codes {
+            let trade = self.trade(code).ok_or_else(|| CatalogError::OfferTrade {
+                offer: offer.id,
+                trade: code.clone(),
+            })?;
+            trades.push(trade);
+        }
+        let programme = match &offer.details {
+            crate::offer::OfferDetails::Training(session) => Some(
+                self.programmes
+                    .get(&session.programme_id)
+                    .filter(|p| p.operator_id == offer.operator_id)
+                    .ok_or(CatalogError::OfferProgramme {
+                        offer: offer.id,
+                        programme: session.programme_id,
+                    })?,
+            ),
+            _ => None,
+        };
+        let mut pole_codes: Vec<PoleCode> = trades.iter().flat_map(|t| t.pole_codes.iter().cloned()).collect();
+        pole_codes.sort();
+        pole_codes.dedup();
+
+        let operator_name = self.operator(offer.operator_id).map(|o| o.name.as_str());
+        let commune_name = self.territory.get(&site.commune_nis).map(|c| c.name_fr.as_str());
+        let text = SearchableText::new(
+            [offer.title.as_str(), offer.description.as_str(), site.address.locality.as_str()]
+                .into_iter()
+                .chain(operator_name)
+                .chain(commune_name)
+                .chain(trades.iter().map(|t| t.name.as_str()))
+                .chain(trades.iter().flat_map(|t| t.keywords.iter().map(String::as_str)))
+                .chain(programme.map(|p| p.title.as_str()))
+                .chain(programme.and_then(|p| p.certification.as_deref())),
+        );
+        Ok(IndexedOffer {
+            commune_nis: site.commune_nis.clone(),
+            offer,
+            pole_codes,
+            text,
+        })
+    }
+
+    pub fn territory(&self) -> &Territory {
+        &self.territory
+    }
+
+    pub fn communes(&self) -> &[Commune] {
+        self.territory.communes()
+    }
+
+    pub fn commune(&self, nis: &NisCode) -> Option<&Commune> {
+        self.territory.get(nis)
+    }
+
+    pub fn poles(&self) -> &[Pole] {
+        &self.poles
+    }
+
+    pub fn pole(&self, code: &PoleCode) -> Option<&Pole> {
+        self.poles.iter().find(|p| &p.code == code)
+    }
+
+    /// All trades, in the order they were loaded (grouped by pole).
+    pub fn trades(&self) -> &[Trade] {
+        &self.trades
+    }
+
+    pub fn trade(&self, code: &TradeCode) -> Option<&Trade> {
+        self.trade_index.get(code).map(|&i| &self.trades[i])
+    }
+
+    pub fn operator(&self, id: OperatorId) -> Option<&Operator> {
+        self.operator_index.get(&id).map(|&i| &self.operators[i].operator)
+    }
+
+    /// The sites of an operator, in id order.
+    pub fn sites_of(&self, operator: OperatorId) -> Vec<&Site> {
+        self.operator_index
+            .get(&operator)
+            .map(|&i| self.operators[i].site_ids.iter().filter_map(|id| self.sites.get(id)).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn site(&self, id: SiteId) -> Option<&Site> {
+        self.sites.get(&id)
+    }
+
+    pub fn programme(&self, id: ProgrammeId) -> Option<&TrainingProgramme> {
+        self.programmes.get(&id)
+    }
+
+    /// An offer the public may see: published ones only.
+    pub fn published_offer(&self, id: OfferId) -> Option<&Offer> {
+        self.offer_index
+            .get(&id)
+            .map(|&i| &self.offers[i].offer)
+            .filter(|o| o.is_published())
+    }
+
+    /// The published offers of an operator, soonest start first.
+    pub fn published_offers_of_operator(&self, operator: OperatorId) -> Vec<&Offer> {
+        self.published_offers_where(|o| o.operator_id == operator)
+    }
+
+    /// The published offers at a site, soonest start first.
+    pub fn published_offers_at_site(&self, site: SiteId) -> Vec<&Offer> {
+        self.published_offers_where(|o| o.site_id == site)
+    }
+
+    fn published_offers_where(&self, keep: impl Fn(&Offer) -> bool) -> Vec<&Offer> {
+        let mut offers: Vec<&Offer> = self
+            .offers
+            .iter()
+            .map(|o| &o.offer)
+            .filter(|o| o.is_published() && keep(o))
+            .collect();
+        offers.sort_by_key(|o| OfferOrder::StartDate.sort_key(o));
+        offers
+    }
+
+    /// How many published offers of each kind a trade has.
+    pub fn published_offer_counts(&self, trade: &TradeCode) -> Vec<(OfferKind, usize)> {
+        OfferKind::ALL
+            .iter()
+            .map(|&kind| {
+                let count = self
+                    .offers
+                    .iter()
+                    .filter(|o| o.offer.is_published() && o.offer.kind() == kind && o.offer.trade_codes.contains(trade))
+                    .count();
+                (kind, count)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,333 @@
+//! Offers: trainings, internship places, jobs and trade-discovery activities,
+//! each at an operator's site. Training follows LHEO's shape: a programme
+//! (the formation) runs as sessions, each at a place with its dates.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+
+use crate::audience::Audience;
+use crate::codes::TradeCode;
+use crate::coded_enum::coded_enum;
+use crate::operator::{OperatorId, SiteId};
+
+/// Database identifier of an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OfferId(pub i64);
+
+/// Database identifier of a training programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProgrammeId(pub i64);
+
+coded_enum! {
+    /// The four kinds of offer.
+    pub enum OfferKind ("offer kind") {
+        /// A training session (school, adult education, vocational training).
+        Training = "TRAINING",
+        /// An internship place (stage) in a company or organisation.
+        Internship = "INTERNSHIP",
+        /// A job vacancy.
+        Job = "JOB",
+        /// A trade-discovery activity: essai métier, company visit, workshop.
+        Discovery = "DISCOVERY",
+    }
+}
+
+coded_enum! {
+    /// Where an offer is in its editorial life.
+    pub enum OfferStatus ("offer status") {
+        /// Being written; visible only to its operator and admins.
+        Draft = "DRAFT",
+        /// Visible to everyone.
+        Published = "PUBLISHED",
+        /// Kept for history and indicators; no longer shown to the public.
+        Archived = "ARCHIVED",
+    }
+}
+
+coded_enum! {
+    /// Whether an offer takes people now (LHEO's "état du recrutement").
+    pub enum RecruitmentState ("recruitment state") {
+        /// Applications are welcome.
+        Open = "OPEN",
+        /// Full or finished recruiting.
+        Closed = "CLOSED",
+        /// Temporarily not recruiting.
+        Suspended = "SUSPENDED",
+    }
+}
+
+coded_enum! {
+    /// How a training is organised.
+    pub enum TrainingModality ("training modality") {
+        /// Full-time, on site.
+        FullTime = "FULL_TIME",
+        /// Alternating school or centre and workplace.
+        Alternance = "ALTERNANCE",
+        /// Evening or weekend classes.
+        Evening = "EVENING",
+        /// Partly on site, partly at a distance.
+        Blended = "BLENDED",
+        /// At a distance.
+        Distance = "DISTANCE",
+    }
+}
+
+coded_enum! {
+    /// The contract a job offers.
+    pub enum ContractType ("contract type") {
+        /// Open-ended (CDI).
+        Permanent = "PERMANENT",
+        /// Fixed-term (CDD).
+        FixedTerm = "FIXED_TERM",
+        /// Temporary work (intérim).
+        Temporary = "TEMPORARY",
+        /// Apprenticeship or alternance contract.
+        Apprenticeship = "APPRENTICESHIP",
+        /// Student job.
+        Student = "STUDENT",
+    }
+}
+
+coded_enum! {
+    /// Full or part time.
+    pub enum WorkingTime ("working time") {
+        FullTime = "FULL_TIME",
+        PartTime = "PART_TIME",
+    }
+}
+
+coded_enum! {
+    /// The form of a trade-discovery activity.
+    pub enum DiscoveryFormat ("discovery format") {
+        /// An "essai métier": trying the trade's gestures in a workshop.
+        TradeTrial = "TRADE_TRIAL",
+        /// A visit of a company at work.
+        CompanyVisit = "COMPANY_VISIT",
+        /// A workshop or interactive game in class.
+        Workshop = "WORKSHOP",
+        /// An open day of a school or training centre.
+        OpenDay = "OPEN_DAY",
+    }
+}
+
+/// A training programme (LHEO's "formation"): what is learnt, leading to
+/// which certification. Its sessions are offers of kind TRAINING.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainingProgramme {
+    pub id: ProgrammeId,
+    pub operator_id: OperatorId,
+    pub title: String,
+    pub objective: String,
+    pub certification: Option<String>,
+    pub modality: TrainingModality,
+    pub duration_hours: Option<u32>,
+}
+
+/// A session of a training programme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainingSession {
+    pub programme_id: ProgrammeId,
+    /// The timetable in words ("Du lundi au vendredi, de 8 h 30 à 16 h").
+    pub schedule: Option<String>,
+    /// Local (Europe/Brussels) time classes start each day.
+    pub daily_start_time: Option<NaiveTime>,
+    /// Local (Europe/Brussels) time classes end each day.
+    pub daily_end_time: Option<NaiveTime>,
+}
+
+/// An internship place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InternshipDetails {
+    pub expected_profile: Option<String>,
+    pub duration_weeks: Option<u32>,
+}
+
+/// A job vacancy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobDetails {
+    pub contract_type: ContractType,
+    pub working_time: WorkingTime,
+    pub requirements: Option<String>,
+}
+
+/// A trade-discovery activity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiscoveryDetails {
+    pub format: DiscoveryFormat,
+    /// How many participants it takes.
+    pub capacity: u32,
+    pub duration_hours: Option<u32>,
+}
+
+/// What only one kind of offer has. The kind of an offer is the variant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OfferDetails {
+    Training(TrainingSession),
+    Internship(InternshipDetails),
+    Job(JobDetails),
+    Discovery(DiscoveryDetails),
+}
+
+impl OfferDetails {
+    pub fn kind(&self) -> OfferKind {
+        match self {
+            OfferDetails::Training(_) => OfferKind::Training,
+            OfferDetails::Internship(_) => OfferKind::Internship,
+            OfferDetails::Job(_) => OfferKind::Job,
+            OfferDetails::Discovery(_) => OfferKind::Discovery,
+        }
+    }
+}
+
+/// An offer at a site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    pub id: OfferId,
+    pub operator_id: OperatorId,
+    pub site_id: SiteId,
+    /// The operator's own reference for the offer, unique per operator.
+    pub reference: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub status: OfferStatus,
+    pub recruitment_state: RecruitmentState,
+    pub trade_codes: Vec<TradeCode>,
+    pub audiences: Vec<Audience>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub places: Option<u32>,
+    pub details: OfferDetails,
+    /// Invented data from the demo seed set.
+    pub is_demo: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Longest title we accept; partners' sites show it in a list.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// Longest description we accept.
+pub const MAX_DESCRIPTION_CHARS: usize = 5000;
+
+/// A rule an offer breaks. Each names the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OfferError {
+    #[error("title must not be empty and at most {MAX_TITLE_CHARS} characters")]
+    Title,
+    #[error("description must be at most {MAX_DESCRIPTION_CHARS} characters")]
+    Description,
+    #[error("trades must name at least one trade")]
+    NoTrade,
+    #[error("audiences must name at least one audience")]
+    NoAudience,
+    #[error("endDate ({end}) must not be before startDate ({start})")]
+    EndBeforeStart { start: NaiveDate, end: NaiveDate },
+    #[error("places must be at least 1")]
+    NoPlaces,
+    #[error("dailyEndTime ({end}) must be after dailyStartTime ({start})")]
+    DailyEndBeforeStart { start: NaiveTime, end: NaiveTime },
+    #[error("capacity must be at least 1")]
+    NoCapacity,
+}
+
+impl Offer {
+    pub fn kind(&self) -> OfferKind {
+        self.details.kind()
+    }
+
+    pub fn is_published(&self) -> bool {
+        self.status == OfferStatus::Published
+    }
+
+    /// Checks the rules every offer obeys, whoever writes it.
+    pub fn validate(&self) -> Result<(), OfferError> {
+        let title_chars = self.title.trim().chars().count();
+        if title_chars == 0 || title_chars > MAX_TITLE_CHARS {
+            return Err(OfferError::Title);
+        }
+        if self.description.chars().count() > MAX_DESCRIPTION_CHARS {
+            return Err(OfferError::Description);
+        }
+        if self.trade_codes.is_empty() {
+            return Err(OfferError::NoTrade);
+        }
+        if self.audiences.is_empty() {
+            return Err(OfferError::NoAudience);
+        }
+        if let (Some(start), Some(end)) = (self.start_date, self.end_date)
+            && end < start
+        {
+            return Err(OfferError::EndBeforeStart { start, end });
+        }
+        if self.places == Some(0) {
+            return Err(OfferError::NoPlaces);
+        }
+        match &self.details {
+            OfferDetails::Training(TrainingSession {
+                daily_start_time: Some(start),
+                daily_end_time: Some(end),
+                ..
+            }) if end <= start => Err(OfferError::DailyEndBeforeStart {
+                start: *start,
+                end: *end,
+            }),
+            OfferDetails::Discovery(discovery) if discovery.capacity == 0 => Err(OfferError::NoCapacity),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn internship() -> Offer {
+        Offer {
+            id: OfferId(1),
+            operator_id: OperatorId(1),
+            site_id: SiteId(1),
+            reference: None,
+            title: "Stage en menuiserie".into(),
+            description: String::new(),
+            status: OfferStatus::Published,
+            recruitment_state: RecruitmentState::Open,
+            trade_codes: vec![TradeCode::parse("menuiserie").unwrap()],
+            audiences: vec![Audience::SecondaryQualifying],
+            start_date: NaiveDate::from_ymd_opt(2027, 3, 1),
+            end_date: NaiveDate::from_ymd_opt(2027, 3, 26),
+            places: Some(2),
+            details: OfferDetails::Internship(InternshipDetails {
+                expected_profile: None,
+                duration_weeks: Some(4),
+            }),
+            is_demo: true,
+            updated_at: DateTime::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn a_well_formed_offer_is_valid() {
+        assert_eq!(internship().validate(), Ok(()));
+        assert_eq!(internship().kind(), OfferKind::Internship);
+    }
+
+    #[test]
+    fn an_offer_ending_before_it_starts_is_refused() {
+        let mut offer = internship();
+        offer.end_date = NaiveDate::from_ymd_opt(2027, 2, 1);
+        assert!(matches!(offer.validate(), Err(OfferError::EndBeforeStart { .. })));
+    }
+
+    #[test]
+    fn an_offer_needs_a_title_a_trade_an_audience_and_places() {
+        let mut offer = internship();
+        offer.title = "  ".into();
+        assert_eq!(offer.validate(), Err(OfferError::Title));
+        let mut offer = internship();
+        offer.trade_codes.clear();
+        assert_eq!(offer.validate(), Err(OfferError::NoTrade));
+        let mut offer = internship();
+        offer.audiences.clear();
+        assert_eq!(offer.validate(), Err(OfferError::NoAudience));
+        let mut offer = internship();
+        offer.places = Some(0);
+        assert_eq!(offer.validate(), Err(OfferError::NoPlaces));
+    }
+}
