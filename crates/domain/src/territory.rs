@@ -29,6 +29,26 @@ pub struct Commune {
     bounds: Rect<f64>,
 }
 
+/// Reads a boundary from RFC 7946 GeoJSON geometry text: a Polygon or a
+/// MultiPolygon in WGS84 `[lon, lat]` order.
+pub fn parse_boundary(geojson_text: &str) -> Result<MultiPolygon<f64>, String> {
+    let geometry: geojson::Geometry = geojson_text.parse().map_err(|e| format!("not GeoJSON: {e}"))?;
+    match &geometry.value {
+        geojson::GeometryValue::MultiPolygon { .. } => {
+            MultiPolygon::try_from(geometry).map_err(|e| e.to_string())
+        }
+        geojson::GeometryValue::Polygon { .. } => geo::Polygon::try_from(geometry)
+            .map(|polygon| MultiPolygon::new(vec![polygon]))
+            .map_err(|e| e.to_string()),
+        _ => Err("a boundary must be a Polygon or a MultiPolygon".to_owned()),
+    }
+}
+
+/// Writes a boundary as RFC 7946 GeoJSON geometry (`[lon, lat]`, WGS84).
+pub fn boundary_geojson(boundary: &MultiPolygon<f64>) -> geojson::Geometry {
+    geojson::Geometry::from(boundary)
+}
+
 /// Why a commune could not be built.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CommuneError {
@@ -153,6 +173,16 @@ mod tests {
         // (lat 3.35, lon 50.55) is in the Indian Ocean, not in Tournai.
         let swapped = Point::parse(3.35, 50.55).unwrap();
         assert!(territory.commune_at(swapped).is_none());
+    }
+
+    #[test]
+    fn boundaries_round_trip_through_geojson_in_lon_lat_order() {
+        let commune = square_commune("57081", 3.3, 50.5);
+        let geometry = boundary_geojson(&commune.boundary);
+        let text = geometry.to_string();
+        assert!(text.starts_with(r#"{"type":"MultiPolygon","coordinates":[[[[3.3,50.5]"#), "{text}");
+        assert_eq!(parse_boundary(&text).unwrap(), commune.boundary);
+        assert!(parse_boundary(r#"{"type":"Point","coordinates":[3.3,50.5]}"#).is_err());
     }
 
     #[test]

@@ -1,0 +1,18 @@
+//! sea-orm entities: one module per table, plain storage types. They never
+//! leave this crate; the loader turns them into domain values.
+
+pub(crate) mod commune;
+pub(crate) mod offer;
+pub(crate) mod offer_audience;
+pub(crate) mod offer_trade;
+pub(crate) mod operator;
+pub(crate) mod pole;
+pub(crate) mod pole_challenge;
+pub(crate) mod postal_locality;
+pub(crate) mod seed_run;
+pub(crate) mod site;
+pub(crate) mod trade;
+pub(crate) mod trade_classification_code;
+pub(crate) mod trade_keyword;
+pub(crate) mod trade_pole;
+pub(crate) mod training_programme;

@@ -1,0 +1,313 @@
+//! Loads the whole catalogue from the database into domain values: one query
+//! per table, whatever the number of rows. Anything the database holds that
+//! the domain refuses is reported as corrupt, naming table and row.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::str::FromStr;
+
+use domain::catalog::{Catalog, CatalogParts};
+use domain::codes::{NisCode, OperatorCode, PoleCode, Postcode, TradeCode};
+use domain::location::Point;
+use domain::offer::{
+    DiscoveryDetails, InternshipDetails, JobDetails, Offer, OfferDetails, OfferId, OfferKind,
+    ProgrammeId, TrainingProgramme, TrainingSession,
+};
+use domain::operator::{Address, Operator, OperatorId, Site, SiteId};
+use domain::pole::{Pole, PoleKind};
+use domain::territory::{Commune, PostalLocality, parse_boundary};
+use domain::trade::Trade;
+use sea_orm::{EntityTrait, QueryOrder};
+
+use crate::entities::{
+    commune, offer, offer_audience, offer_trade, operator, pole, pole_challenge, postal_locality, site,
+    trade, trade_classification_code, trade_keyword, trade_pole, training_programme,
+};
+use crate::{Store, StorageError};
+
+/// Classification schemes stored in `trade_classification_codes.scheme`.
+pub(crate) const SCHEME_ROME: &str = "ROME";
+pub(crate) const SCHEME_ESCO: &str = "ESCO";
+
+/// Parses a stored code, reporting the row when it is not one we know.
+fn parse<T>(table: &'static str, id: impl Display, value: &str) -> Result<T, StorageError>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    value.parse().map_err(|e: T::Err| StorageError::corrupt(table, id, e))
+}
+
+fn non_negative(table: &'static str, id: impl Display, value: Option<i32>) -> Result<Option<u32>, StorageError> {
+    value
+        .map(|v| u32::try_from(v).map_err(|_| StorageError::corrupt(table, id, format!("negative count {v}"))))
+        .transpose()
+}
+
+impl Store {
+    /// Reads everything the catalogue holds and builds it.
+    pub async fn load_catalog(&self) -> Result<Catalog, StorageError> {
+        let parts = CatalogParts {
+            communes: self.load_communes().await?,
+            poles: self.load_poles().await?,
+            trades: self.load_trades().await?,
+            operators: self.load_operators().await?,
+            sites: self.load_sites().await?,
+            programmes: self.load_programmes().await?,
+            offers: self.load_offers().await?,
+        };
+        Ok(Catalog::build(parts)?)
+    }
+
+    pub(crate) async fn load_communes(&self) -> Result<Vec<Commune>, StorageError> {
+        let mut localities: HashMap<String, Vec<PostalLocality>> = HashMap::new();
+        let rows = postal_locality::Entity::find()
+            .order_by_asc(postal_locality::Column::Postcode)
+            .order_by_asc(postal_locality::Column::Name)
+            .all(&self.db)
+            .await?;
+        for row in rows {
+            const TABLE: &str = "postal_localities";
+            let locality = PostalLocality {
+                postcode: Postcode::parse(&row.postcode).map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+                name: row.name,
+                location: Point::parse(row.latitude, row.longitude)
+                    .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+            };
+            localities.entry(row.commune_nis).or_default().push(locality);
+        }
+        let rows = commune::Entity::find().all(&self.db).await?;
+        rows.into_iter()
+            .map(|row| {
+                const TABLE: &str = "communes";
+                let nis = NisCode::parse(&row.nis).map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))?;
+                let boundary =
+                    parse_boundary(&row.boundary_geojson).map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))?;
+                let localities = localities.remove(&row.nis).unwrap_or_default();
+                Commune::new(nis, row.name_fr, row.name_nl, boundary, localities)
+                    .map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))
+            })
+            .collect()
+    }
+
+    async fn load_poles(&self) -> Result<Vec<Pole>, StorageError> {
+        let mut challenges: HashMap<String, Vec<String>> = HashMap::new();
+        let rows = pole_challenge::Entity::find()
+            .order_by_asc(pole_challenge::Column::PoleCode)
+            .order_by_asc(pole_challenge::Column::Position)
+            .all(&self.db)
+            .await?;
+        for row in rows {
+            challenges.entry(row.pole_code).or_default().push(row.text);
+        }
+        let rows = pole::Entity::find().order_by_asc(pole::Column::Position).all(&self.db).await?;
+        rows.into_iter()
+            .map(|row| {
+                const TABLE: &str = "poles";
+                let kind = match row.kind.as_str() {
+                    "SECTORAL" => PoleKind::Sectoral,
+                    "TRANSVERSAL" => PoleKind::Transversal,
+                    other => return Err(StorageError::corrupt(TABLE, &row.code, format!("unknown kind {other:?}"))),
+                };
+                Ok(Pole {
+                    code: PoleCode::parse(&row.code).map_err(|e| StorageError::corrupt(TABLE, &row.code, e))?,
+                    challenges: challenges.remove(&row.code).unwrap_or_default(),
+                    name: row.name,
+                    kind,
+                })
+            })
+            .collect()
+    }
+
+    async fn load_trades(&self) -> Result<Vec<Trade>, StorageError> {
+        let mut poles: HashMap<String, Vec<PoleCode>> = HashMap::new();
+        for row in trade_pole::Entity::find()
+            .order_by_asc(trade_pole::Column::PoleCode)
+            .all(&self.db)
+            .await?
+        {
+            let code = PoleCode::parse(&row.pole_code).map_err(|e| StorageError::corrupt("trade_poles", &row.trade_code, e))?;
+            poles.entry(row.trade_code).or_default().push(code);
+        }
+        let mut rome: HashMap<String, Vec<String>> = HashMap::new();
+        let mut esco: HashMap<String, Vec<String>> = HashMap::new();
+        for row in trade_classification_code::Entity::find()
+            .order_by_asc(trade_classification_code::Column::Code)
+            .all(&self.db)
+            .await?
+        {
+            match row.scheme.as_str() {
+                SCHEME_ROME => rome.entry(row.trade_code).or_default().push(row.code),
+                SCHEME_ESCO => esco.entry(row.trade_code).or_default().push(row.code),
+                // A scheme this version does not know yet is kept in the
+                // database and ignored here.
+                _ => {}
+            }
+        }
+        let mut keywords: HashMap<String, Vec<String>> = HashMap::new();
+        for row in trade_keyword::Entity::find()
+            .order_by_asc(trade_keyword::Column::Keyword)
+            .all(&self.db)
+            .await?
+        {
+            keywords.entry(row.trade_code).or_default().push(row.keyword);
+        }
+        let rows = trade::Entity::find().order_by_asc(trade::Column::Position).all(&self.db).await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(Trade {
+                    code: TradeCode::parse(&row.code).map_err(|e| StorageError::corrupt("trades", &row.code, e))?,
+                    pole_codes: poles.remove(&row.code).unwrap_or_default(),
+                    rome_codes: rome.remove(&row.code).unwrap_or_default(),
+                    esco_codes: esco.remove(&row.code).unwrap_or_default(),
+                    keywords: keywords.remove(&row.code).unwrap_or_default(),
+                    name: row.name,
+                    description: row.description,
+                })
+            })
+            .collect()
+    }
+
+    async fn load_operators(&self) -> Result<Vec<Operator>, StorageError> {
+        let rows = operator::Entity::find().all(&self.db).await?;
+        rows.into_iter()
+            .map(|row| {
+                const TABLE: &str = "operators";
+                Ok(Operator {
+                    id: OperatorId(row.id),
+                    code: OperatorCode::parse(&row.code).map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+                    kind: parse(TABLE, row.id, &row.kind)?,
+                    name: row.name,
+                    description: row.description,
+                    website: row.website,
+                    email: row.email,
+                    phone: row.phone,
+                    is_demo: row.is_demo,
+                    updated_at: row.updated_at,
+                })
+            })
+            .collect()
+    }
+
+    async fn load_sites(&self) -> Result<Vec<Site>, StorageError> {
+        let rows = site::Entity::find().all(&self.db).await?;
+        rows.into_iter()
+            .map(|row| {
+                const TABLE: &str = "sites";
+                let corrupt = |e: &dyn Display| StorageError::corrupt(TABLE, row.id, e);
+                Ok(Site {
+                    id: SiteId(row.id),
+                    operator_id: OperatorId(row.operator_id),
+                    location: Point::parse(row.latitude, row.longitude).map_err(|e| corrupt(&e))?,
+                    commune_nis: NisCode::parse(&row.commune_nis).map_err(|e| corrupt(&e))?,
+                    address: Address {
+                        postcode: Postcode::parse(&row.postcode).map_err(|e| corrupt(&e))?,
+                        street: row.street,
+                        locality: row.locality,
+                    },
+                    name: row.name,
+                    updated_at: row.updated_at,
+                })
+            })
+            .collect()
+    }
+
+    async fn load_programmes(&self) -> Result<Vec<TrainingProgramme>, StorageError> {
+        let rows = training_programme::Entity::find().all(&self.db).await?;
+        rows.into_iter()
+            .map(|row| {
+                const TABLE: &str = "training_programmes";
+                Ok(TrainingProgramme {
+                    id: ProgrammeId(row.id),
+                    operator_id: OperatorId(row.operator_id),
+                    modality: parse(TABLE, row.id, &row.modality)?,
+                    duration_hours: non_negative(TABLE, row.id, row.duration_hours)?,
+                    title: row.title,
+                    objective: row.objective,
+                    certification: row.certification,
+                })
+            })
+            .collect()
+    }
+
+    async fn load_offers(&self) -> Result<Vec<Offer>, StorageError> {
+        let mut trades: HashMap<i64, Vec<TradeCode>> = HashMap::new();
+        for row in offer_trade::Entity::find()
+            .order_by_asc(offer_trade::Column::TradeCode)
+            .all(&self.db)
+            .await?
+        {
+            let code = TradeCode::parse(&row.trade_code).map_err(|e| StorageError::corrupt("offer_trades", row.offer_id, e))?;
+            trades.entry(row.offer_id).or_default().push(code);
+        }
+        let mut audiences: HashMap<i64, Vec<domain::audience::Audience>> = HashMap::new();
+        for row in offer_audience::Entity::find().all(&self.db).await? {
+            let audience = parse("offer_audiences", row.offer_id, &row.audience)?;
+            audiences.entry(row.offer_id).or_default().push(audience);
+        }
+        let rows = offer::Entity::find().order_by_asc(offer::Column::Id).all(&self.db).await?;
+        rows.into_iter()
+            .map(|row| {
+                let mut audiences = audiences.remove(&row.id).unwrap_or_default();
+                audiences.sort();
+                let trade_codes = trades.remove(&row.id).unwrap_or_default();
+                offer_from_row(row, trade_codes, audiences)
+            })
+            .collect()
+    }
+}
+
+fn offer_from_row(
+    row: offer::Model,
+    trade_codes: Vec<TradeCode>,
+    audiences: Vec<domain::audience::Audience>,
+) -> Result<Offer, StorageError> {
+    const TABLE: &str = "offers";
+    let id = row.id;
+    let missing = |column: &str| StorageError::corrupt(TABLE, id, format!("{column} is required for this kind"));
+    let kind: OfferKind = parse(TABLE, id, &row.kind)?;
+    let details = match kind {
+        OfferKind::Training => OfferDetails::Training(TrainingSession {
+            programme_id: ProgrammeId(row.programme_id.ok_or_else(|| missing("programme_id"))?),
+            schedule: row.schedule,
+            daily_start_time: row.daily_start_time,
+            daily_end_time: row.daily_end_time,
+        }),
+        OfferKind::Internship => OfferDetails::Internship(InternshipDetails {
+            expected_profile: row.expected_profile,
+            duration_weeks: non_negative(TABLE, id, row.duration_weeks)?,
+        }),
+        OfferKind::Job => OfferDetails::Job(JobDetails {
+            contract_type: parse(TABLE, id, row.contract_type.as_deref().ok_or_else(|| missing("contract_type"))?)?,
+            working_time: parse(TABLE, id, row.working_time.as_deref().ok_or_else(|| missing("working_time"))?)?,
+            requirements: row.requirements,
+        }),
+        OfferKind::Discovery => OfferDetails::Discovery(DiscoveryDetails {
+            format: parse(
+                TABLE,
+                id,
+                row.discovery_format.as_deref().ok_or_else(|| missing("discovery_format"))?,
+            )?,
+            capacity: non_negative(TABLE, id, row.capacity)?.ok_or_else(|| missing("capacity"))?,
+            duration_hours: non_negative(TABLE, id, row.duration_hours)?,
+        }),
+    };
+    Ok(Offer {
+        id: OfferId(id),
+        operator_id: OperatorId(row.operator_id),
+        site_id: SiteId(row.site_id),
+        reference: row.reference,
+        title: row.title,
+        description: row.description,
+        status: parse(TABLE, id, &row.status)?,
+        recruitment_state: parse(TABLE, id, &row.recruitment_state)?,
+        trade_codes,
+        audiences,
+        start_date: row.start_date,
+        end_date: row.end_date,
+        places: non_negative(TABLE, id, row.places)?,
+        details,
+        is_demo: row.is_demo,
+        updated_at: row.updated_at,
+    })
+}

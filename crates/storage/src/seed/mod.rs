@@ -1,0 +1,100 @@
+//! Seeding: the real reference data (communes, poles, trades) and the
+//! invented demo data set, both embedded in the binary from `seeds/` so a
+//! fresh machine needs nothing else. Each data set is loaded in one
+//! transaction and recorded in `seed_runs`, so loading twice does nothing.
+
+mod demo;
+mod reference;
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, DatabaseTransaction, EntityTrait, TransactionTrait};
+
+use crate::entities::seed_run;
+use crate::{Store, StorageError};
+
+/// Which data sets to load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeedSelection {
+    /// Also load the invented demo operators and offers.
+    pub demo: bool,
+}
+
+/// What a seeding run did, per data set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeedOutcome {
+    /// Data sets loaded by this run, with what they hold.
+    pub loaded: Vec<String>,
+    /// Data sets found already loaded.
+    pub already_present: Vec<&'static str>,
+}
+
+impl std::fmt::Display for SeedOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let loaded = if self.loaded.is_empty() { "nothing".to_owned() } else { self.loaded.join("; ") };
+        write!(f, "loaded {loaded}")?;
+        if !self.already_present.is_empty() {
+            write!(f, "; already present: {}", self.already_present.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Loads the selected data sets that are not loaded yet.
+    pub async fn seed(&self, selection: SeedSelection) -> Result<SeedOutcome, StorageError> {
+        let mut outcome = SeedOutcome::default();
+        if self.seed_applied(reference::DATASET).await? {
+            outcome.already_present.push(reference::DATASET);
+        } else {
+            let txn = self.db.begin().await?;
+            let summary = reference::insert(&txn).await?;
+            record_seed_run(&txn, reference::DATASET, reference::VERSION).await?;
+            txn.commit().await?;
+            outcome.loaded.push(format!("{}: {summary}", reference::DATASET));
+        }
+        if selection.demo {
+            if self.seed_applied(demo::DATASET).await? {
+                outcome.already_present.push(demo::DATASET);
+            } else {
+                // Sites' communes are computed on the boundaries as stored.
+                let territory = domain::territory::Territory::new(self.load_communes().await?);
+                let txn = self.db.begin().await?;
+                let summary = demo::insert(&txn, &territory).await?;
+                record_seed_run(&txn, demo::DATASET, demo::VERSION).await?;
+                txn.commit().await?;
+                outcome.loaded.push(format!("{}: {summary}", demo::DATASET));
+            }
+        }
+        Ok(outcome)
+    }
+
+    async fn seed_applied(&self, dataset: &str) -> Result<bool, StorageError> {
+        Ok(seed_run::Entity::find_by_id(dataset.to_owned()).one(&self.db).await?.is_some())
+    }
+}
+
+async fn record_seed_run(txn: &DatabaseTransaction, dataset: &str, version: i32) -> Result<(), StorageError> {
+    seed_run::Entity::insert(seed_run::ActiveModel {
+        dataset: Set(dataset.to_owned()),
+        version: Set(version),
+        applied_at: Set(Utc::now()),
+    })
+    .exec(txn)
+    .await?;
+    Ok(())
+}
+
+/// Inserts rows in batches small enough for every backend's limit on bound
+/// parameters.
+async fn insert_in_batches<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> Result<(), StorageError>
+where
+    A: sea_orm::ActiveModelTrait + Send,
+{
+    const ROWS_PER_STATEMENT: usize = 200;
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<A> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
+        <A::Entity as EntityTrait>::insert_many(batch).exec(txn).await?;
+    }
+    Ok(())
+}
