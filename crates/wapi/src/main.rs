@@ -1,1 +1,134 @@
-fn main() {}
+//! `wapi`: the Wapi Synergies server and its administration commands.
+//!
+//! Configuration comes from flags or the environment (`DATABASE_URL`,
+//! `WAPI_*`); every variable is documented on the flag that reads it
+//! (`wapi help serve`).
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use storage::{DEFAULT_DATABASE_URL, SeedSelection, Store, redact_url};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser, Debug)]
+#[command(name = "wapi", version, about = "Trainings, internships, jobs and trade discovery in Wallonie picarde, on one map.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Migrates and seeds the database if needed, then serves the API.
+    Serve(ServeArgs),
+    /// Applies pending database migrations.
+    Migrate(DatabaseArgs),
+    /// Loads the reference data and, unless disabled, the demo data set (once).
+    Seed(SeedArgs),
+    /// Prints the GraphQL schema (SDL) that `schema.graphql` holds.
+    Schema,
+}
+
+#[derive(Args, Debug)]
+struct DatabaseArgs {
+    /// Database URL: `sqlite://path?mode=rwc` (embedded, created on first use) or `postgres://user@host/db`.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    database_url: String,
+}
+
+#[derive(Args, Debug)]
+struct SeedArgs {
+    #[command(flatten)]
+    database: DatabaseArgs,
+    /// Load only the real reference data, not the invented demo operators and offers.
+    #[arg(long, env = "WAPI_NO_DEMO_DATA")]
+    no_demo_data: bool,
+}
+
+#[derive(Args, Debug)]
+struct ServeArgs {
+    #[command(flatten)]
+    seed: SeedArgs,
+    /// Address and port to listen on.
+    #[arg(long, env = "WAPI_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_env("WAPI_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+    match Cli::parse().command {
+        Command::Serve(args) => serve(args).await,
+        Command::Migrate(args) => {
+            let store = connect(&args).await?;
+            store.migrate().await.context("migrating")?;
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::Seed(args) => {
+            let store = prepare(&args).await?;
+            store.close().await.ok();
+            Ok(())
+        }
+        Command::Schema => {
+            print!("{}", api::build_schema().sdl());
+            Ok(())
+        }
+    }
+}
+
+async fn connect(args: &DatabaseArgs) -> anyhow::Result<Store> {
+    let store = Store::connect(&args.database_url).await?;
+    tracing::info!(database = %redact_url(&args.database_url), backend = %store.backend(), "connected");
+    Ok(store)
+}
+
+/// Connects, migrates and seeds what is missing.
+async fn prepare(args: &SeedArgs) -> anyhow::Result<Store> {
+    let store = connect(&args.database).await?;
+    store.migrate().await.context("migrating")?;
+    let outcome = store
+        .seed(SeedSelection { demo: !args.no_demo_data })
+        .await
+        .context("seeding")?;
+    tracing::info!(%outcome, "seed data checked");
+    Ok(store)
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let store = prepare(&args.seed).await?;
+    let state = api::AppState::load(store).await.context("loading the catalogue")?;
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("listening on {}", args.listen))?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, "serving");
+    println!("Wapi Synergies is serving GraphQL at http://{address}/graphql (GraphiQL in a browser)");
+    axum::serve(listener, api::app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving")?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,62 @@
+//! The one place errors become GraphQL errors, each with a stable
+//! `extensions.code` partner developers can branch on. Internal details are
+//! logged here and never sent.
+//!
+//! `ApiError` deliberately does not implement `Display`: async-graphql turns
+//! any `Display` error into a bare message without a code, and `?` would pick
+//! that conversion silently. Ours is the only way in.
+
+/// An error a resolver returns.
+#[derive(Debug)]
+pub enum ApiError {
+    /// The request asked for something impossible; `argument` is the path of
+    /// the offending argument (`first`, `filter.tradeCodes`).
+    BadUserInput { argument: String, message: String },
+    /// Something broke on our side.
+    Internal(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl ApiError {
+    pub fn bad_input(argument: impl Into<String>, message: impl ToString) -> Self {
+        ApiError::BadUserInput {
+            argument: argument.into(),
+            message: message.to_string(),
+        }
+    }
+
+    /// The stable code in `extensions.code`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::BadUserInput { .. } => "BAD_USER_INPUT",
+            ApiError::Internal(_) => "INTERNAL",
+        }
+    }
+
+    /// The message sent to the client.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::BadUserInput { argument, message } => format!("{argument}: {message}"),
+            ApiError::Internal(_) => "internal error; it has been logged".to_owned(),
+        }
+    }
+}
+
+impl From<ApiError> for async_graphql::Error {
+    fn from(error: ApiError) -> Self {
+        if let ApiError::Internal(source) = &error {
+            tracing::error!(error = %source, "internal error while resolving a field");
+        }
+        let code = error.code();
+        let mut graphql_error = async_graphql::Error::new(error.message());
+        let mut extensions = async_graphql::ErrorExtensionValues::default();
+        extensions.set("code", code);
+        if let ApiError::BadUserInput { argument, .. } = error {
+            extensions.set("argument", argument);
+        }
+        graphql_error.extensions = Some(extensions);
+        graphql_error
+    }
+}
+
+/// What resolvers return.
+pub type ApiResult<T> = Result<T, async_graphql::Error>;

@@ -1,0 +1,126 @@
+//! Relay connections: forward pagination with opaque cursors, `first`
+//! capped at 100.
+
+use async_graphql::{InputObject, SimpleObject};
+
+use super::enums::{Audience, OfferKind, OperatorKind};
+use super::offer::Offer;
+use super::operator::Operator;
+use super::scalars::Date;
+
+/// Where a page stands in the whole list.
+#[derive(SimpleObject, Debug, Clone, Default)]
+pub struct PageInfo {
+    /// Whether more items follow; pass `endCursor` as `after` to get them.
+    pub has_next_page: bool,
+    /// Whether items come before this page.
+    pub has_previous_page: bool,
+    /// Cursor of the first item of the page.
+    pub start_cursor: Option<String>,
+    /// Cursor of the last item of the page.
+    pub end_cursor: Option<String>,
+}
+
+/// A page of offers.
+#[derive(SimpleObject, Debug)]
+pub struct OfferConnection {
+    /// The offers of this page, each with its cursor.
+    pub edges: Vec<OfferEdge>,
+    /// Where this page stands.
+    pub page_info: PageInfo,
+    /// How many offers match the filter, over all pages.
+    pub total_count: i32,
+}
+
+/// An offer in a page, with its cursor.
+#[derive(SimpleObject, Debug)]
+pub struct OfferEdge {
+    /// Opaque position of this offer in the list.
+    pub cursor: String,
+    /// The offer.
+    pub node: Offer,
+}
+
+/// A page of operators.
+#[derive(SimpleObject, Debug)]
+pub struct OperatorConnection {
+    /// The operators of this page, each with its cursor.
+    pub edges: Vec<OperatorEdge>,
+    /// Where this page stands.
+    pub page_info: PageInfo,
+    /// How many operators match the filter, over all pages.
+    pub total_count: i32,
+}
+
+/// An operator in a page, with its cursor.
+#[derive(SimpleObject, Debug)]
+pub struct OperatorEdge {
+    /// Opaque position of this operator in the list.
+    pub cursor: String,
+    /// The operator.
+    pub node: Operator,
+}
+
+/// Which published offers to list. Within a field the values are alternatives (OR); fields combine (AND).
+/// An empty list filters nothing.
+#[derive(InputObject, Debug, Clone, Default)]
+#[graphql(name = "OfferFilter")]
+pub struct OfferFilter {
+    /// Only these kinds.
+    pub kinds: Option<Vec<OfferKind>>,
+    /// Only offers in one of these trades (codes from `trades`).
+    pub trade_codes: Option<Vec<String>>,
+    /// Only offers in a trade of one of these poles (codes from `poles`).
+    pub pole_codes: Option<Vec<String>>,
+    /// Only offers for one of these publics.
+    pub audiences: Option<Vec<Audience>>,
+    /// Only offers at a site inside one of these communes (NIS codes from `communes`).
+    pub commune_nis: Option<Vec<String>>,
+    /// Words to find in the title, description, trade, operator or place; accents and case are ignored,
+    /// and a trade's derived forms match ("menuiserie" finds "Menuisier·ère"). At most 200 characters.
+    pub text: Option<String>,
+    /// Only offers starting on or after this day (offers without a start date are left out).
+    pub starts_after: Option<Date>,
+    /// Only offers starting on or before this day (offers without a start date are left out).
+    pub starts_before: Option<Date>,
+}
+
+impl From<OfferFilter> for domain::catalog::OfferFilterInput {
+    fn from(filter: OfferFilter) -> Self {
+        domain::catalog::OfferFilterInput {
+            kinds: filter.kinds.unwrap_or_default().into_iter().map(Into::into).collect(),
+            trade_codes: filter.trade_codes.unwrap_or_default(),
+            pole_codes: filter.pole_codes.unwrap_or_default(),
+            audiences: filter.audiences.unwrap_or_default().into_iter().map(Into::into).collect(),
+            commune_nis: filter.commune_nis.unwrap_or_default(),
+            text: filter.text,
+            starts_after: filter.starts_after.map(|d| d.0),
+            starts_before: filter.starts_before.map(|d| d.0),
+        }
+    }
+}
+
+/// Which operators to list. Within a field the values are alternatives (OR); fields combine (AND).
+#[derive(InputObject, Debug, Clone, Default)]
+#[graphql(name = "OperatorFilter")]
+pub struct OperatorFilter {
+    /// Only these kinds of organisation.
+    pub kinds: Option<Vec<OperatorKind>>,
+    /// Only operators with a site inside one of these communes (NIS codes).
+    pub commune_nis: Option<Vec<String>>,
+    /// Only operators with a published offer in one of these trades.
+    pub trade_codes: Option<Vec<String>>,
+    /// Words to find in the name, description or communes; accents and case are ignored.
+    pub text: Option<String>,
+}
+
+impl From<OperatorFilter> for domain::catalog::OperatorFilterInput {
+    fn from(filter: OperatorFilter) -> Self {
+        domain::catalog::OperatorFilterInput {
+            kinds: filter.kinds.unwrap_or_default().into_iter().map(Into::into).collect(),
+            commune_nis: filter.commune_nis.unwrap_or_default(),
+            trade_codes: filter.trade_codes.unwrap_or_default(),
+            text: filter.text,
+        }
+    }
+}

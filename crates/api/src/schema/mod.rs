@@ -1,0 +1,228 @@
+//! The GraphQL schema: the query root and the types it reaches. Resolvers
+//! are thin: they take the request's catalogue snapshot, call one domain
+//! function and map the result.
+
+mod connection;
+mod enums;
+mod offer;
+mod operator;
+mod reference;
+mod scalars;
+
+use std::sync::Arc;
+
+use async_graphql::{Context, EmptyMutation, EmptySubscription, ID, Interface, Object, Schema};
+use domain::catalog::{Catalog, FilterError};
+use domain::codes::{NisCode, PoleCode, TradeCode};
+use domain::offer::{OfferId, ProgrammeId};
+use domain::operator::{OperatorId, SiteId};
+use domain::page::{Page, PageSize};
+
+use crate::error::{ApiError, ApiResult};
+use crate::ids::{self, NodeType};
+pub use connection::{OfferConnection, OfferFilter, OperatorConnection, OperatorFilter, PageInfo};
+pub use enums::OfferOrder;
+use connection::{OfferEdge, OperatorEdge};
+use offer::{Offer, TrainingProgramme};
+use operator::{Operator, Site};
+use reference::{AudienceDescription, Commune, Pole, Trade};
+
+/// The schema served at `/graphql`.
+pub type WapiSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+
+/// The catalogue a request reads from: one snapshot for the whole request,
+/// so every field of a response agrees with every other.
+#[derive(Debug, Clone)]
+pub struct CatalogSnapshot(pub Arc<Catalog>);
+
+fn catalog<'a>(ctx: &Context<'a>) -> &'a Catalog {
+    // `AppState::execute` attaches the snapshot to every request; the schema
+    // is never executed any other way.
+    &ctx.data_unchecked::<CatalogSnapshot>().0
+}
+
+/// Builds the schema; the same function serves the server, the tests and `schema.graphql`.
+pub fn build_schema() -> WapiSchema {
+    Schema::build(Query, EmptyMutation, EmptySubscription).finish()
+}
+
+/// Anything with a global id, fetchable with `node(id:)`.
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID", desc = "Global id, for `node(id:)`."))]
+pub enum Node {
+    Commune(Commune),
+    Pole(Pole),
+    Trade(Trade),
+    Operator(Operator),
+    Site(Site),
+    Offer(Offer),
+    TrainingProgramme(TrainingProgramme),
+}
+
+fn page_size(first: Option<i32>) -> Result<PageSize, ApiError> {
+    PageSize::parse(first.map(i64::from)).map_err(|e| ApiError::bad_input("first", e))
+}
+
+fn filter_error(error: FilterError) -> ApiError {
+    ApiError::bad_input(format!("filter.{}", error.field()), error)
+}
+
+fn page_info<T, P>(page: &Page<T, P>, cursor: impl Fn(&P) -> String) -> PageInfo {
+    PageInfo {
+        has_next_page: page.has_next_page,
+        has_previous_page: page.has_previous_page,
+        start_cursor: page.items.first().map(|(_, p)| cursor(p)),
+        end_cursor: page.items.last().map(|(_, p)| cursor(p)),
+    }
+}
+
+/// Everything the public may read.
+#[derive(Debug, Default)]
+pub struct Query;
+
+#[Object]
+impl Query {
+    /// Fetches any object by its global id; null when nothing (visible) has that id.
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Node>> {
+        let catalog = catalog(ctx);
+        let (node_type, key) = ids::parse_global_id(&id)?;
+        let node = match node_type {
+            NodeType::Commune => NisCode::parse(&key)
+                .ok()
+                .filter(|nis| catalog.commune(nis).is_some())
+                .map(|nis| Node::Commune(Commune { nis })),
+            NodeType::Pole => PoleCode::parse(&key)
+                .ok()
+                .and_then(|code| catalog.pole(&code).cloned())
+                .map(|p| Node::Pole(Pole(p))),
+            NodeType::Trade => TradeCode::parse(&key)
+                .ok()
+                .and_then(|code| catalog.trade(&code).cloned())
+                .map(|t| Node::Trade(Trade(t))),
+            NodeType::Operator => catalog
+                .operator(OperatorId(ids::numeric_key(&key)?))
+                .cloned()
+                .map(|o| Node::Operator(Operator(o))),
+            NodeType::Site => catalog
+                .site(SiteId(ids::numeric_key(&key)?))
+                .cloned()
+                .map(|s| Node::Site(Site(s))),
+            NodeType::Offer => catalog
+                .published_offer(OfferId(ids::numeric_key(&key)?))
+                .cloned()
+                .map(|o| Node::Offer(Offer(o))),
+            NodeType::TrainingProgramme => catalog
+                .programme(ProgrammeId(ids::numeric_key(&key)?))
+                .cloned()
+                .map(|p| Node::TrainingProgramme(TrainingProgramme(p))),
+        };
+        Ok(node)
+    }
+
+    /// The 23 communes of Wallonie picarde, by NIS code.
+    async fn communes(&self, ctx: &Context<'_>) -> Vec<Commune> {
+        catalog(ctx)
+            .communes()
+            .iter()
+            .map(|c| Commune { nis: c.nis.clone() })
+            .collect()
+    }
+
+    /// The five poles of synergies of 2020–2022.
+    async fn poles(&self, ctx: &Context<'_>) -> Vec<Pole> {
+        catalog(ctx).poles().iter().cloned().map(Pole).collect()
+    }
+
+    /// The trades, grouped by pole; only those of one pole when `poleCode` is given.
+    async fn trades(&self, ctx: &Context<'_>, pole_code: Option<String>) -> ApiResult<Vec<Trade>> {
+        let catalog = catalog(ctx);
+        let pole = match pole_code {
+            Some(raw) => Some(
+                PoleCode::parse(&raw)
+                    .ok()
+                    .filter(|code| catalog.pole(code).is_some())
+                    .ok_or_else(|| {
+                        ApiError::bad_input("poleCode", format!("unknown pole code {raw:?}; the `poles` query lists them"))
+                    })?,
+            ),
+            None => None,
+        };
+        Ok(catalog
+            .trades()
+            .iter()
+            .filter(|t| pole.as_ref().is_none_or(|p| t.belongs_to(p)))
+            .cloned()
+            .map(Trade)
+            .collect())
+    }
+
+    /// The publics offers are meant for, with their French labels.
+    async fn audiences(&self) -> Vec<AudienceDescription> {
+        domain::audience::Audience::ALL
+            .iter()
+            .map(|&a| AudienceDescription { audience: a.into() })
+            .collect()
+    }
+
+    /// Operators, alphabetically, a page at a time.
+    async fn operators(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<OperatorFilter>,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Cursor after which the page starts (`pageInfo.endCursor` of the previous page).")]
+        after: Option<String>,
+    ) -> ApiResult<OperatorConnection> {
+        let catalog = catalog(ctx);
+        let size = page_size(first)?;
+        let after = after.as_deref().map(ids::parse_operator_cursor).transpose()?;
+        let query = catalog
+            .parse_operator_filter(filter.unwrap_or_default().into())
+            .map_err(filter_error)?;
+        let page = catalog.search_operators(&query, size, after.as_ref());
+        Ok(OperatorConnection {
+            page_info: page_info(&page, ids::operator_cursor),
+            total_count: i32::try_from(page.total_count).unwrap_or(i32::MAX),
+            edges: page
+                .items
+                .into_iter()
+                .map(|(operator, position)| OperatorEdge {
+                    cursor: ids::operator_cursor(&position),
+                    node: Operator(operator.clone()),
+                })
+                .collect(),
+        })
+    }
+
+    /// Published offers matching the filter, in the requested order, a page at a time.
+    async fn offers(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<OfferFilter>,
+        #[graphql(desc = "Sort order (default START_DATE).")] order_by: Option<OfferOrder>,
+        #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Cursor after which the page starts (`pageInfo.endCursor` of the previous page).")]
+        after: Option<String>,
+    ) -> ApiResult<OfferConnection> {
+        let catalog = catalog(ctx);
+        let order = order_by.unwrap_or_default().into();
+        let size = page_size(first)?;
+        let after = after.as_deref().map(|c| ids::parse_offer_cursor(c, order)).transpose()?;
+        let query = catalog
+            .parse_offer_filter(filter.unwrap_or_default().into())
+            .map_err(filter_error)?;
+        let page = catalog.search_offers(&query, order, size, after.as_ref());
+        Ok(OfferConnection {
+            page_info: page_info(&page, |p| ids::offer_cursor(order, p)),
+            total_count: i32::try_from(page.total_count).unwrap_or(i32::MAX),
+            edges: page
+                .items
+                .into_iter()
+                .map(|(offer, position)| OfferEdge {
+                    cursor: ids::offer_cursor(order, &position),
+                    node: Offer(offer.clone()),
+                })
+                .collect(),
+        })
+    }
+}

@@ -1,0 +1,149 @@
+//! Operators and their sites.
+
+use async_graphql::{Context, ID, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+
+use super::catalog;
+use super::enums::OperatorKind;
+use super::offer::Offer;
+use super::reference::{Commune, GeoPoint};
+use crate::ids::{NodeType, global_id};
+
+/// An organisation that publishes offers: a school, a training centre, a company…
+#[derive(Debug, Clone)]
+pub struct Operator(pub domain::operator::Operator);
+
+/// An organisation that publishes offers: a school, a training centre, a company…
+#[Object]
+impl Operator {
+    /// Global id, for `node(id:)`.
+    pub async fn id(&self) -> ID {
+        global_id(NodeType::Operator, self.0.id.0)
+    }
+
+    /// Stable code chosen at creation, for example "tournai-ecole-technique-du-marais".
+    async fn code(&self) -> &str {
+        self.0.code.as_str()
+    }
+
+    /// Name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// What kind of organisation it is.
+    async fn kind(&self) -> OperatorKind {
+        self.0.kind.into()
+    }
+
+    /// Presentation, in French.
+    async fn description(&self) -> &str {
+        &self.0.description
+    }
+
+    /// Public website.
+    async fn website(&self) -> Option<&str> {
+        self.0.website.as_deref()
+    }
+
+    /// Public contact e-mail address of the organisation.
+    async fn email(&self) -> Option<&str> {
+        self.0.email.as_deref()
+    }
+
+    /// Public phone number of the organisation.
+    async fn phone(&self) -> Option<&str> {
+        self.0.phone.as_deref()
+    }
+
+    /// True for invented demonstration data, not a real organisation.
+    async fn is_demo(&self) -> bool {
+        self.0.is_demo
+    }
+
+    /// When the operator's details last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+
+    /// The places where it receives people.
+    async fn sites(&self, ctx: &Context<'_>) -> Vec<Site> {
+        catalog(ctx).sites_of(self.0.id).into_iter().cloned().map(Site).collect()
+    }
+
+    /// Its published offers, soonest start first.
+    async fn offers(&self, ctx: &Context<'_>) -> Vec<Offer> {
+        catalog(ctx)
+            .published_offers_of_operator(self.0.id)
+            .into_iter()
+            .cloned()
+            .map(Offer)
+            .collect()
+    }
+}
+
+/// A postal address in Belgium.
+#[derive(SimpleObject, Debug, Clone)]
+pub struct Address {
+    /// Street and number.
+    pub street: String,
+    /// The 4-digit postcode.
+    pub postcode: String,
+    /// The locality (section of the commune).
+    pub locality: String,
+}
+
+/// A place where an operator receives people; every offer sits at one.
+#[derive(Debug, Clone)]
+pub struct Site(pub domain::operator::Site);
+
+/// A place where an operator receives people; every offer sits at one.
+#[Object]
+impl Site {
+    /// Global id, for `node(id:)`.
+    pub async fn id(&self) -> ID {
+        global_id(NodeType::Site, self.0.id.0)
+    }
+
+    /// Name of the site ("Implantation de Froyennes").
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Postal address.
+    async fn address(&self) -> Address {
+        let address = &self.0.address;
+        Address {
+            street: address.street.clone(),
+            postcode: address.postcode.to_string(),
+            locality: address.locality.clone(),
+        }
+    }
+
+    /// Where it is (WGS84).
+    async fn location(&self) -> GeoPoint {
+        self.0.location.into()
+    }
+
+    /// The commune whose boundary contains the location (computed, never declared).
+    async fn commune(&self) -> Commune {
+        Commune {
+            nis: self.0.commune_nis.clone(),
+        }
+    }
+
+    /// The operator the site belongs to.
+    async fn operator(&self, ctx: &Context<'_>) -> Option<Operator> {
+        catalog(ctx).operator(self.0.operator_id).cloned().map(Operator)
+    }
+
+    /// The published offers at this site, soonest start first.
+    async fn offers(&self, ctx: &Context<'_>) -> Vec<Offer> {
+        catalog(ctx)
+            .published_offers_at_site(self.0.id)
+            .into_iter()
+            .cloned()
+            .map(Offer)
+            .collect()
+    }
+}
