@@ -80,10 +80,11 @@ fn page_info<T, P>(page: &Page<T, P>, cursor: impl Fn(&P) -> String) -> PageInfo
 #[derive(Debug, Default)]
 pub struct Query;
 
+/// Everything the public may read: reference data, operators and published offers.
 #[Object]
 impl Query {
     /// Fetches any object by its global id; null when nothing (visible) has that id.
-    async fn node(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Node>> {
+    async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global id from any object's `id`.")] id: ID) -> ApiResult<Option<Node>> {
         let catalog = catalog(ctx);
         let (node_type, key) = ids::parse_global_id(&id)?;
         let node = match node_type {
@@ -134,7 +135,11 @@ impl Query {
     }
 
     /// The trades, grouped by pole; only those of one pole when `poleCode` is given.
-    async fn trades(&self, ctx: &Context<'_>, pole_code: Option<String>) -> ApiResult<Vec<Trade>> {
+    async fn trades(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only the trades of this pole (a code from `poles`).")] pole_code: Option<String>,
+    ) -> ApiResult<Vec<Trade>> {
         let catalog = catalog(ctx);
         let pole = match pole_code {
             Some(raw) => Some(
@@ -168,7 +173,7 @@ impl Query {
     async fn operators(
         &self,
         ctx: &Context<'_>,
-        filter: Option<OperatorFilter>,
+        #[graphql(desc = "Which operators; all when absent.")] filter: Option<OperatorFilter>,
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor after which the page starts (`pageInfo.endCursor` of the previous page).")]
         after: Option<String>,
@@ -198,7 +203,7 @@ impl Query {
     async fn offers(
         &self,
         ctx: &Context<'_>,
-        filter: Option<OfferFilter>,
+        #[graphql(desc = "Which offers; every published offer when absent.")] filter: Option<OfferFilter>,
         #[graphql(desc = "Sort order (default START_DATE).")] order_by: Option<OfferOrder>,
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor after which the page starts (`pageInfo.endCursor` of the previous page).")]
