@@ -1,1 +1,77 @@
-//! End-to-end tests live in tests/.
+//! The end-to-end test harness: [`TestApp`] serves the real router on a
+//! free port of 127.0.0.1, over its own fresh database, and speaks GraphQL
+//! to it over HTTP like a partner website would.
+
+use serde_json::{Value, json};
+use storage::testing::TestDatabase;
+use storage::{SeedSelection, Store};
+
+/// A running application with its own database.
+#[derive(Debug)]
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`
+    pub address: String,
+    pub state: api::AppState,
+    pub client: reqwest::Client,
+    server: tokio::task::JoinHandle<()>,
+    // Dropped last: the database outlives the server that uses it.
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    /// Migrates and seeds (reference and demo data) the database, loads the
+    /// catalogue and serves the app.
+    pub async fn spawn(database: TestDatabase) -> Self {
+        let store = Store::connect(&database.url).await.expect("connect");
+        store.migrate().await.expect("migrate");
+        store.seed(SeedSelection { demo: true }).await.expect("seed");
+        let state = api::AppState::load(store).await.expect("load the catalogue");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
+        let address = format!("http://{}", listener.local_addr().expect("local address"));
+        let router = api::app(state.clone());
+        let server = tokio::spawn(async move {
+            axum::serve(listener, router).await.expect("serve");
+        });
+        Self {
+            address,
+            state,
+            client: reqwest::Client::new(),
+            server,
+            _database: database,
+        }
+    }
+
+    /// POSTs a GraphQL query with variables; returns the whole JSON response.
+    pub async fn graphql(&self, query: &str, variables: Value) -> Value {
+        let response = self
+            .client
+            .post(format!("{}/graphql", self.address))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("send the query");
+        assert_eq!(response.status(), 200, "GraphQL responses are 200 even with errors");
+        response.json().await.expect("a JSON response")
+    }
+
+    /// POSTs a query that must succeed; returns its `data`.
+    pub async fn data(&self, query: &str, variables: Value) -> Value {
+        let response = self.graphql(query, variables).await;
+        assert!(response.get("errors").is_none(), "unexpected errors: {response:#}");
+        response["data"].clone()
+    }
+
+    /// POSTs a query that must fail; returns its single error.
+    pub async fn error(&self, query: &str, variables: Value) -> Value {
+        let response = self.graphql(query, variables).await;
+        let errors = response["errors"].as_array().unwrap_or_else(|| panic!("expected errors: {response:#}"));
+        assert_eq!(errors.len(), 1, "{response:#}");
+        errors[0].clone()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}

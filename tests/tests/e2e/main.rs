@@ -1,0 +1,10 @@
+//! End-to-end behaviour over HTTP, each test on SQLite and on PostgreSQL
+//! (when `TEST_DATABASE_URL` is set), each on a fresh database.
+
+mod bad_input;
+mod catalogue;
+mod helpers;
+mod http;
+mod nodes;
+mod pagination;
+mod round_trips;
