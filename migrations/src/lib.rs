@@ -49,7 +49,9 @@ fn foreign_key(
 /// A plain index on the given columns, named after them.
 fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
     let mut index = Index::create();
-    index.name(format!("idx_{table}_{}", columns.join("_"))).table(table);
+    index
+        .name(format!("idx_{table}_{}", columns.join("_")))
+        .table(table);
     for column in columns {
         index.col(*column);
     }

@@ -164,7 +164,9 @@ impl MigrationTrait for Migration {
             "postal_localities",
             "communes",
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

@@ -77,7 +77,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table("sites").to_owned()).await?;
-        manager.drop_table(Table::drop().table("operators").to_owned()).await
+        manager
+            .drop_table(Table::drop().table("sites").to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table("operators").to_owned())
+            .await
     }
 }

@@ -89,7 +89,13 @@ impl MigrationTrait for Migration {
                         "id",
                         ForeignKeyAction::Cascade,
                     ))
-                    .foreign_key(&mut foreign_key("offers", "site_id", "sites", "id", ForeignKeyAction::Restrict))
+                    .foreign_key(&mut foreign_key(
+                        "offers",
+                        "site_id",
+                        "sites",
+                        "id",
+                        ForeignKeyAction::Restrict,
+                    ))
                     .foreign_key(&mut foreign_key(
                         "offers",
                         "programme_id",
@@ -157,8 +163,15 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in ["offer_audiences", "offer_trades", "offers", "training_programmes"] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+        for table in [
+            "offer_audiences",
+            "offer_trades",
+            "offers",
+            "training_programmes",
+        ] {
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

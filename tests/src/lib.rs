@@ -24,9 +24,16 @@ impl TestApp {
     pub async fn spawn(database: TestDatabase) -> Self {
         let store = Store::connect(&database.url).await.expect("connect");
         store.migrate().await.expect("migrate");
-        store.seed(SeedSelection { demo: true }).await.expect("seed");
-        let state = api::AppState::load(store).await.expect("load the catalogue");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
+        store
+            .seed(SeedSelection { demo: true })
+            .await
+            .expect("seed");
+        let state = api::AppState::load(store)
+            .await
+            .expect("load the catalogue");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind a free port");
         let address = format!("http://{}", listener.local_addr().expect("local address"));
         let router = api::app(state.clone());
         let server = tokio::spawn(async move {
@@ -50,21 +57,30 @@ impl TestApp {
             .send()
             .await
             .expect("send the query");
-        assert_eq!(response.status(), 200, "GraphQL responses are 200 even with errors");
+        assert_eq!(
+            response.status(),
+            200,
+            "GraphQL responses are 200 even with errors"
+        );
         response.json().await.expect("a JSON response")
     }
 
     /// POSTs a query that must succeed; returns its `data`.
     pub async fn data(&self, query: &str, variables: Value) -> Value {
         let response = self.graphql(query, variables).await;
-        assert!(response.get("errors").is_none(), "unexpected errors: {response:#}");
+        assert!(
+            response.get("errors").is_none(),
+            "unexpected errors: {response:#}"
+        );
         response["data"].clone()
     }
 
     /// POSTs a query that must fail; returns its single error.
     pub async fn error(&self, query: &str, variables: Value) -> Value {
         let response = self.graphql(query, variables).await;
-        let errors = response["errors"].as_array().unwrap_or_else(|| panic!("expected errors: {response:#}"));
+        let errors = response["errors"]
+            .as_array()
+            .unwrap_or_else(|| panic!("expected errors: {response:#}"));
         assert_eq!(errors.len(), 1, "{response:#}");
         errors[0].clone()
     }

@@ -28,7 +28,13 @@ pub fn router(state: AppState) -> Router {
 /// `query`, `operationName` and `variables` parameters.
 async fn graphql_get(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let Some(query) = query.filter(|q| !q.is_empty()) else {
-        return Html(GraphiQLSource::build().endpoint("/graphql").title("Wapi Synergies").finish()).into_response();
+        return Html(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .title("Wapi Synergies")
+                .finish(),
+        )
+        .into_response();
     };
     match async_graphql::http::parse_query_string(&query) {
         Ok(request) => Json(state.execute(request).await).into_response(),
@@ -38,7 +44,10 @@ async fn graphql_get(State(state): State<AppState>, RawQuery(query): RawQuery) -
 
 /// `POST /graphql` with an `application/json` body; other content types are
 /// refused with 415 by the extractor.
-async fn graphql_post(State(state): State<AppState>, Json(request): Json<async_graphql::Request>) -> Response {
+async fn graphql_post(
+    State(state): State<AppState>,
+    Json(request): Json<async_graphql::Request>,
+) -> Response {
     Json(state.execute(request).await).into_response()
 }
 

@@ -83,27 +83,44 @@ fn order_tag(order: OfferOrder) -> &'static str {
 
 /// The cursor of an offer in a list sorted by `order`.
 pub fn offer_cursor(order: OfferOrder, position: &OfferPosition) -> String {
-    URL_SAFE_NO_PAD.encode(format!("offer:{}:{}:{}", order_tag(order), position.key, position.id.0))
+    URL_SAFE_NO_PAD.encode(format!(
+        "offer:{}:{}:{}",
+        order_tag(order),
+        position.key,
+        position.id.0
+    ))
 }
 
 /// Reads an offer cursor, which must come from a list in the same order.
 pub fn parse_offer_cursor(cursor: &str, order: OfferOrder) -> Result<OfferPosition, ApiError> {
-    let malformed = || ApiError::bad_input("after", "is not a cursor of this list; use an edge's `cursor` or `pageInfo.endCursor`");
+    let malformed = || {
+        ApiError::bad_input(
+            "after",
+            "is not a cursor of this list; use an edge's `cursor` or `pageInfo.endCursor`",
+        )
+    };
     let text = URL_SAFE_NO_PAD
         .decode(cursor)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .ok_or_else(malformed)?;
     let mut parts = text.split(':');
-    let (Some("offer"), Some(tag), Some(key), Some(id), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    let (Some("offer"), Some(tag), Some(key), Some(id), None) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
         return Err(malformed());
     };
     if tag != order_tag(order) {
         return Err(ApiError::bad_input(
             "after",
-            format!("this cursor comes from a list ordered by {tag}, not {}", order_tag(order)),
+            format!(
+                "this cursor comes from a list ordered by {tag}, not {}",
+                order_tag(order)
+            ),
         ));
     }
     Ok(OfferPosition {
@@ -119,7 +136,12 @@ pub fn operator_cursor(position: &OperatorPosition) -> String {
 
 /// Reads an operator cursor.
 pub fn parse_operator_cursor(cursor: &str) -> Result<OperatorPosition, ApiError> {
-    let malformed = || ApiError::bad_input("after", "is not a cursor of this list; use an edge's `cursor` or `pageInfo.endCursor`");
+    let malformed = || {
+        ApiError::bad_input(
+            "after",
+            "is not a cursor of this list; use an edge's `cursor` or `pageInfo.endCursor`",
+        )
+    };
     let text = URL_SAFE_NO_PAD
         .decode(cursor)
         .ok()
@@ -140,7 +162,10 @@ mod tests {
     #[test]
     fn global_ids_round_trip_and_refuse_forgeries() {
         let id = global_id(NodeType::Offer, 42);
-        assert_eq!(parse_global_id(&id).unwrap(), (NodeType::Offer, "42".to_owned()));
+        assert_eq!(
+            parse_global_id(&id).unwrap(),
+            (NodeType::Offer, "42".to_owned())
+        );
         assert!(parse_global_id("not base64!").is_err());
         assert!(parse_global_id(&URL_SAFE_NO_PAD.encode("Spaceship:1")).is_err());
         assert!(parse_global_id(&URL_SAFE_NO_PAD.encode("Offer:")).is_err());
@@ -148,17 +173,29 @@ mod tests {
 
     #[test]
     fn offer_cursors_belong_to_one_order() {
-        let position = OfferPosition { key: -5, id: OfferId(7) };
+        let position = OfferPosition {
+            key: -5,
+            id: OfferId(7),
+        };
         let cursor = offer_cursor(OfferOrder::UpdatedAt, &position);
-        assert_eq!(parse_offer_cursor(&cursor, OfferOrder::UpdatedAt).unwrap(), position);
+        assert_eq!(
+            parse_offer_cursor(&cursor, OfferOrder::UpdatedAt).unwrap(),
+            position
+        );
         let error = parse_offer_cursor(&cursor, OfferOrder::StartDate).unwrap_err();
-        assert!(error.to_string().contains("UPDATED_AT"), "{error}");
+        assert!(error.message().contains("UPDATED_AT"), "{}", error.message());
         assert!(parse_offer_cursor("garbage", OfferOrder::StartDate).is_err());
     }
 
     #[test]
     fn operator_cursors_keep_names_with_colons() {
-        let position = OperatorPosition { sort_name: "ecole: technique".into(), id: OperatorId(3) };
-        assert_eq!(parse_operator_cursor(&operator_cursor(&position)).unwrap(), position);
+        let position = OperatorPosition {
+            sort_name: "ecole: technique".into(),
+            id: OperatorId(3),
+        };
+        assert_eq!(
+            parse_operator_cursor(&operator_cursor(&position)).unwrap(),
+            position
+        );
     }
 }

@@ -39,7 +39,9 @@ struct Inner {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState").field("store", &self.inner.store).finish_non_exhaustive()
+        f.debug_struct("AppState")
+            .field("store", &self.inner.store)
+            .finish_non_exhaustive()
     }
 }
 
@@ -67,7 +69,11 @@ impl AppState {
     /// Rebuilds the catalogue from the database and swaps it in.
     pub async fn reload_catalog(&self) -> Result<(), StorageError> {
         let fresh = Arc::new(self.inner.store.load_catalog().await?);
-        *self.inner.catalog.write().unwrap_or_else(|e| e.into_inner()) = fresh;
+        *self
+            .inner
+            .catalog
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = fresh;
         Ok(())
     }
 
@@ -76,7 +82,10 @@ impl AppState {
     }
 
     /// Executes a GraphQL request against the current catalogue snapshot.
-    pub async fn execute(&self, request: impl Into<async_graphql::Request>) -> async_graphql::Response {
+    pub async fn execute(
+        &self,
+        request: impl Into<async_graphql::Request>,
+    ) -> async_graphql::Response {
         let request = request.into().data(CatalogSnapshot(self.catalog()));
         self.inner.schema.execute(request).await
     }

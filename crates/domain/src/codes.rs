@@ -10,7 +10,9 @@ pub enum CodeError {
     Nis(String),
     #[error("a Belgian postcode is 4 digits from 1000 to 9999, got {0:?}")]
     Postcode(String),
-    #[error("a {kind} code is 2 to 64 lowercase letters, digits and single hyphens (for example \"menuiserie\"), got {value:?}")]
+    #[error(
+        "a {kind} code is 2 to 64 lowercase letters, digits and single hyphens (for example \"menuiserie\"), got {value:?}"
+    )]
     Slug { kind: &'static str, value: String },
 }
 

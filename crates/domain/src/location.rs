@@ -121,7 +121,12 @@ pub struct BoundingBox {
 }
 
 impl BoundingBox {
-    pub fn parse(min_lon: f64, min_lat: f64, max_lon: f64, max_lat: f64) -> Result<Self, LocationError> {
+    pub fn parse(
+        min_lon: f64,
+        min_lat: f64,
+        max_lon: f64,
+        max_lat: f64,
+    ) -> Result<Self, LocationError> {
         let bbox = Self {
             min_lat: Latitude::parse(min_lat)?,
             min_lon: Longitude::parse(min_lon)?,

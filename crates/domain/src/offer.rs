@@ -5,8 +5,8 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::audience::Audience;
-use crate::codes::TradeCode;
 use crate::coded_enum::coded_enum;
+use crate::codes::TradeCode;
 use crate::operator::{OperatorId, SiteId};
 
 /// Database identifier of an offer.
@@ -268,7 +268,9 @@ impl Offer {
                 start: *start,
                 end: *end,
             }),
-            OfferDetails::Discovery(discovery) if discovery.capacity == 0 => Err(OfferError::NoCapacity),
+            OfferDetails::Discovery(discovery) if discovery.capacity == 0 => {
+                Err(OfferError::NoCapacity)
+            }
             _ => Ok(()),
         }
     }
@@ -312,7 +314,10 @@ mod tests {
     fn an_offer_ending_before_it_starts_is_refused() {
         let mut offer = internship();
         offer.end_date = NaiveDate::from_ymd_opt(2027, 2, 1);
-        assert!(matches!(offer.validate(), Err(OfferError::EndBeforeStart { .. })));
+        assert!(matches!(
+            offer.validate(),
+            Err(OfferError::EndBeforeStart { .. })
+        ));
     }
 
     #[test]

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::codes::{NisCode, OperatorCode, Postcode};
 use crate::coded_enum::coded_enum;
+use crate::codes::{NisCode, OperatorCode, Postcode};
 use crate::location::Point;
 
 /// Database identifier of an operator.

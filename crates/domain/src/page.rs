@@ -79,7 +79,10 @@ mod tests {
         assert_eq!(PageSize::parse(None).unwrap().get(), 20);
         assert_eq!(PageSize::parse(Some(100)).unwrap().get(), 100);
         assert_eq!(PageSize::parse(Some(0)).unwrap().get(), 0);
-        assert_eq!(PageSize::parse(Some(1000)), Err(PageSizeError { requested: 1000 }));
+        assert_eq!(
+            PageSize::parse(Some(1000)),
+            Err(PageSizeError { requested: 1000 })
+        );
         assert!(PageSize::parse(Some(-1)).is_err());
     }
 

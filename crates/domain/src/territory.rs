@@ -32,7 +32,9 @@ pub struct Commune {
 /// Reads a boundary from RFC 7946 GeoJSON geometry text: a Polygon or a
 /// MultiPolygon in WGS84 `[lon, lat]` order.
 pub fn parse_boundary(geojson_text: &str) -> Result<MultiPolygon<f64>, String> {
-    let geometry: geojson::Geometry = geojson_text.parse().map_err(|e| format!("not GeoJSON: {e}"))?;
+    let geometry: geojson::Geometry = geojson_text
+        .parse()
+        .map_err(|e| format!("not GeoJSON: {e}"))?;
     match &geometry.value {
         geojson::GeometryValue::MultiPolygon { .. } => {
             MultiPolygon::try_from(geometry).map_err(|e| e.to_string())
@@ -162,8 +164,14 @@ mod tests {
         let in_first = Point::parse(50.55, 3.35).unwrap();
         let in_second = Point::parse(50.75, 3.25).unwrap();
         let nowhere = Point::parse(50.65, 3.0).unwrap();
-        assert_eq!(territory.commune_at(in_first).unwrap().nis.as_str(), "57081");
-        assert_eq!(territory.commune_at(in_second).unwrap().nis.as_str(), "54007");
+        assert_eq!(
+            territory.commune_at(in_first).unwrap().nis.as_str(),
+            "57081"
+        );
+        assert_eq!(
+            territory.commune_at(in_second).unwrap().nis.as_str(),
+            "54007"
+        );
         assert!(territory.commune_at(nowhere).is_none());
     }
 
@@ -180,7 +188,10 @@ mod tests {
         let commune = square_commune("57081", 3.3, 50.5);
         let geometry = boundary_geojson(&commune.boundary);
         let text = geometry.to_string();
-        assert!(text.starts_with(r#"{"type":"MultiPolygon","coordinates":[[[[3.3,50.5]"#), "{text}");
+        assert!(
+            text.starts_with(r#"{"type":"MultiPolygon","coordinates":[[[[3.3,50.5]"#),
+            "{text}"
+        );
         assert_eq!(parse_boundary(&text).unwrap(), commune.boundary);
         assert!(parse_boundary(r#"{"type":"Point","coordinates":[3.3,50.5]}"#).is_err());
     }

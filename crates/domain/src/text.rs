@@ -14,18 +14,59 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Words too common to carry meaning in a search.
 const STOP_WORDS: &[&str] = &[
-    "a", "au", "aux", "avec", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par",
-    "pour", "sur", "un", "une",
+    "a", "au", "aux", "avec", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou",
+    "par", "pour", "sur", "un", "une",
 ];
 
 /// Endings removed to reach a stem, longest first within each family. The
 /// list is deliberately short: it is tuned for trade and training names, not
 /// for general French.
 const SUFFIXES: &[&str] = &[
-    "issements", "issement", "ations", "ation", "ements", "ement", "atrices", "atrice", "ateurs",
-    "ateur", "iennes", "ienne", "iens", "ien", "ieres", "iere", "iers", "ier", "eries", "erie",
-    "euses", "euse", "eurs", "eur", "istes", "iste", "ismes", "isme", "iques", "ique", "ites", "ite",
-    "antes", "ante", "ants", "ant", "ures", "ure", "ages", "age", "ees", "ee", "re", "es", "e",
+    "issements",
+    "issement",
+    "ations",
+    "ation",
+    "ements",
+    "ement",
+    "atrices",
+    "atrice",
+    "ateurs",
+    "ateur",
+    "iennes",
+    "ienne",
+    "iens",
+    "ien",
+    "ieres",
+    "iere",
+    "iers",
+    "ier",
+    "eries",
+    "erie",
+    "euses",
+    "euse",
+    "eurs",
+    "eur",
+    "istes",
+    "iste",
+    "ismes",
+    "isme",
+    "iques",
+    "ique",
+    "ites",
+    "ite",
+    "antes",
+    "ante",
+    "ants",
+    "ant",
+    "ures",
+    "ure",
+    "ages",
+    "age",
+    "ees",
+    "ee",
+    "re",
+    "es",
+    "e",
 ];
 
 /// Shortest stem a suffix may leave behind.
@@ -101,7 +142,10 @@ pub fn stem(word: &str) -> String {
     let bytes = word.as_bytes();
     if bytes.len() > MIN_STEM_CHARS
         && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
-        && !matches!(bytes[bytes.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+        && !matches!(
+            bytes[bytes.len() - 1],
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+        )
     {
         word.pop();
     }
@@ -138,7 +182,10 @@ impl SearchableText {
 
     /// Whether every word of the query matches a word of this text.
     pub fn matches(&self, query: &TextQuery) -> bool {
-        query.stems.iter().all(|wanted| self.has_word_matching(wanted))
+        query
+            .stems
+            .iter()
+            .all(|wanted| self.has_word_matching(wanted))
     }
 
     fn has_word_matching(&self, wanted: &str) -> bool {

@@ -12,7 +12,10 @@ pub enum StorageError {
     #[error("unsupported database URL {0}: use sqlite://… or postgres://…")]
     UnsupportedUrl(String),
     #[error("cannot create the database folder {folder}: {source}")]
-    CreateFolder { folder: String, source: std::io::Error },
+    CreateFolder {
+        folder: String,
+        source: std::io::Error,
+    },
     #[error("database error: {0}")]
     Database(#[from] DbErr),
     #[error("invalid seed data in {file}: {message}")]

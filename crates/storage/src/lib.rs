@@ -157,7 +157,10 @@ fn create_sqlite_folder(url: &str) -> Result<(), StorageError> {
     if path.is_empty() || path == ":memory:" {
         return Ok(());
     }
-    if let Some(folder) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+    if let Some(folder) = Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(folder).map_err(|source| StorageError::CreateFolder {
             folder: folder.display().to_string(),
             source,
@@ -194,14 +197,23 @@ mod tests {
             redact_url("postgres://wapi:s3cret@db:5432/wapi"),
             "postgres://wapi:***@db:5432/wapi"
         );
-        assert_eq!(redact_url("postgres://postgres@127.0.0.1/test"), "postgres://postgres@127.0.0.1/test");
-        assert_eq!(redact_url("sqlite://data/wapi.db?mode=rwc"), "sqlite://data/wapi.db?mode=rwc");
+        assert_eq!(
+            redact_url("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
+        assert_eq!(
+            redact_url("sqlite://data/wapi.db?mode=rwc"),
+            "sqlite://data/wapi.db?mode=rwc"
+        );
     }
 
     #[test]
     fn only_sqlite_and_postgres_urls_are_accepted() {
         assert_eq!(Backend::of_url("sqlite://x.db").unwrap(), Backend::Sqlite);
-        assert_eq!(Backend::of_url("postgresql://h/db").unwrap(), Backend::Postgres);
+        assert_eq!(
+            Backend::of_url("postgresql://h/db").unwrap(),
+            Backend::Postgres
+        );
         assert!(Backend::of_url("mysql://h/db").is_err());
     }
 }

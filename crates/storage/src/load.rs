@@ -20,10 +20,10 @@ use domain::trade::Trade;
 use sea_orm::{EntityTrait, QueryOrder};
 
 use crate::entities::{
-    commune, offer, offer_audience, offer_trade, operator, pole, pole_challenge, postal_locality, site,
-    trade, trade_classification_code, trade_keyword, trade_pole, training_programme,
+    commune, offer, offer_audience, offer_trade, operator, pole, pole_challenge, postal_locality,
+    site, trade, trade_classification_code, trade_keyword, trade_pole, training_programme,
 };
-use crate::{Store, StorageError};
+use crate::{StorageError, Store};
 
 /// Classification schemes stored in `trade_classification_codes.scheme`.
 pub(crate) const SCHEME_ROME: &str = "ROME";
@@ -35,12 +35,21 @@ where
     T: FromStr,
     T::Err: Display,
 {
-    value.parse().map_err(|e: T::Err| StorageError::corrupt(table, id, e))
+    value
+        .parse()
+        .map_err(|e: T::Err| StorageError::corrupt(table, id, e))
 }
 
-fn non_negative(table: &'static str, id: impl Display, value: Option<i32>) -> Result<Option<u32>, StorageError> {
+fn non_negative(
+    table: &'static str,
+    id: impl Display,
+    value: Option<i32>,
+) -> Result<Option<u32>, StorageError> {
     value
-        .map(|v| u32::try_from(v).map_err(|_| StorageError::corrupt(table, id, format!("negative count {v}"))))
+        .map(|v| {
+            u32::try_from(v)
+                .map_err(|_| StorageError::corrupt(table, id, format!("negative count {v}")))
+        })
         .transpose()
 }
 
@@ -69,20 +78,25 @@ impl Store {
         for row in rows {
             const TABLE: &str = "postal_localities";
             let locality = PostalLocality {
-                postcode: Postcode::parse(&row.postcode).map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+                postcode: Postcode::parse(&row.postcode)
+                    .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
                 name: row.name,
                 location: Point::parse(row.latitude, row.longitude)
                     .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
             };
-            localities.entry(row.commune_nis).or_default().push(locality);
+            localities
+                .entry(row.commune_nis)
+                .or_default()
+                .push(locality);
         }
         let rows = commune::Entity::find().all(&self.db).await?;
         rows.into_iter()
             .map(|row| {
                 const TABLE: &str = "communes";
-                let nis = NisCode::parse(&row.nis).map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))?;
-                let boundary =
-                    parse_boundary(&row.boundary_geojson).map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))?;
+                let nis = NisCode::parse(&row.nis)
+                    .map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))?;
+                let boundary = parse_boundary(&row.boundary_geojson)
+                    .map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))?;
                 let localities = localities.remove(&row.nis).unwrap_or_default();
                 Commune::new(nis, row.name_fr, row.name_nl, boundary, localities)
                     .map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))
@@ -100,17 +114,27 @@ impl Store {
         for row in rows {
             challenges.entry(row.pole_code).or_default().push(row.text);
         }
-        let rows = pole::Entity::find().order_by_asc(pole::Column::Position).all(&self.db).await?;
+        let rows = pole::Entity::find()
+            .order_by_asc(pole::Column::Position)
+            .all(&self.db)
+            .await?;
         rows.into_iter()
             .map(|row| {
                 const TABLE: &str = "poles";
                 let kind = match row.kind.as_str() {
                     "SECTORAL" => PoleKind::Sectoral,
                     "TRANSVERSAL" => PoleKind::Transversal,
-                    other => return Err(StorageError::corrupt(TABLE, &row.code, format!("unknown kind {other:?}"))),
+                    other => {
+                        return Err(StorageError::corrupt(
+                            TABLE,
+                            &row.code,
+                            format!("unknown kind {other:?}"),
+                        ));
+                    }
                 };
                 Ok(Pole {
-                    code: PoleCode::parse(&row.code).map_err(|e| StorageError::corrupt(TABLE, &row.code, e))?,
+                    code: PoleCode::parse(&row.code)
+                        .map_err(|e| StorageError::corrupt(TABLE, &row.code, e))?,
                     challenges: challenges.remove(&row.code).unwrap_or_default(),
                     name: row.name,
                     kind,
@@ -126,7 +150,8 @@ impl Store {
             .all(&self.db)
             .await?
         {
-            let code = PoleCode::parse(&row.pole_code).map_err(|e| StorageError::corrupt("trade_poles", &row.trade_code, e))?;
+            let code = PoleCode::parse(&row.pole_code)
+                .map_err(|e| StorageError::corrupt("trade_poles", &row.trade_code, e))?;
             poles.entry(row.trade_code).or_default().push(code);
         }
         let mut rome: HashMap<String, Vec<String>> = HashMap::new();
@@ -150,13 +175,20 @@ impl Store {
             .all(&self.db)
             .await?
         {
-            keywords.entry(row.trade_code).or_default().push(row.keyword);
+            keywords
+                .entry(row.trade_code)
+                .or_default()
+                .push(row.keyword);
         }
-        let rows = trade::Entity::find().order_by_asc(trade::Column::Position).all(&self.db).await?;
+        let rows = trade::Entity::find()
+            .order_by_asc(trade::Column::Position)
+            .all(&self.db)
+            .await?;
         rows.into_iter()
             .map(|row| {
                 Ok(Trade {
-                    code: TradeCode::parse(&row.code).map_err(|e| StorageError::corrupt("trades", &row.code, e))?,
+                    code: TradeCode::parse(&row.code)
+                        .map_err(|e| StorageError::corrupt("trades", &row.code, e))?,
                     pole_codes: poles.remove(&row.code).unwrap_or_default(),
                     rome_codes: rome.remove(&row.code).unwrap_or_default(),
                     esco_codes: esco.remove(&row.code).unwrap_or_default(),
@@ -175,7 +207,8 @@ impl Store {
                 const TABLE: &str = "operators";
                 Ok(Operator {
                     id: OperatorId(row.id),
-                    code: OperatorCode::parse(&row.code).map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+                    code: OperatorCode::parse(&row.code)
+                        .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
                     kind: parse(TABLE, row.id, &row.kind)?,
                     name: row.name,
                     description: row.description,
@@ -237,7 +270,8 @@ impl Store {
             .all(&self.db)
             .await?
         {
-            let code = TradeCode::parse(&row.trade_code).map_err(|e| StorageError::corrupt("offer_trades", row.offer_id, e))?;
+            let code = TradeCode::parse(&row.trade_code)
+                .map_err(|e| StorageError::corrupt("offer_trades", row.offer_id, e))?;
             trades.entry(row.offer_id).or_default().push(code);
         }
         let mut audiences: HashMap<i64, Vec<domain::audience::Audience>> = HashMap::new();
@@ -245,7 +279,10 @@ impl Store {
             let audience = parse("offer_audiences", row.offer_id, &row.audience)?;
             audiences.entry(row.offer_id).or_default().push(audience);
         }
-        let rows = offer::Entity::find().order_by_asc(offer::Column::Id).all(&self.db).await?;
+        let rows = offer::Entity::find()
+            .order_by_asc(offer::Column::Id)
+            .all(&self.db)
+            .await?;
         rows.into_iter()
             .map(|row| {
                 let mut audiences = audiences.remove(&row.id).unwrap_or_default();
@@ -264,7 +301,9 @@ fn offer_from_row(
 ) -> Result<Offer, StorageError> {
     const TABLE: &str = "offers";
     let id = row.id;
-    let missing = |column: &str| StorageError::corrupt(TABLE, id, format!("{column} is required for this kind"));
+    let missing = |column: &str| {
+        StorageError::corrupt(TABLE, id, format!("{column} is required for this kind"))
+    };
     let kind: OfferKind = parse(TABLE, id, &row.kind)?;
     let details = match kind {
         OfferKind::Training => OfferDetails::Training(TrainingSession {
@@ -278,15 +317,29 @@ fn offer_from_row(
             duration_weeks: non_negative(TABLE, id, row.duration_weeks)?,
         }),
         OfferKind::Job => OfferDetails::Job(JobDetails {
-            contract_type: parse(TABLE, id, row.contract_type.as_deref().ok_or_else(|| missing("contract_type"))?)?,
-            working_time: parse(TABLE, id, row.working_time.as_deref().ok_or_else(|| missing("working_time"))?)?,
+            contract_type: parse(
+                TABLE,
+                id,
+                row.contract_type
+                    .as_deref()
+                    .ok_or_else(|| missing("contract_type"))?,
+            )?,
+            working_time: parse(
+                TABLE,
+                id,
+                row.working_time
+                    .as_deref()
+                    .ok_or_else(|| missing("working_time"))?,
+            )?,
             requirements: row.requirements,
         }),
         OfferKind::Discovery => OfferDetails::Discovery(DiscoveryDetails {
             format: parse(
                 TABLE,
                 id,
-                row.discovery_format.as_deref().ok_or_else(|| missing("discovery_format"))?,
+                row.discovery_format
+                    .as_deref()
+                    .ok_or_else(|| missing("discovery_format"))?,
             )?,
             capacity: non_negative(TABLE, id, row.capacity)?.ok_or_else(|| missing("capacity"))?,
             duration_hours: non_negative(TABLE, id, row.duration_hours)?,

@@ -30,7 +30,10 @@ impl TestDatabase {
     /// A new, empty SQLite database file.
     pub fn sqlite() -> Self {
         let folder = tempfile::tempdir().expect("create a temporary folder");
-        let url = format!("sqlite://{}?mode=rwc", folder.path().join("wapi.db").display());
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            folder.path().join("wapi.db").display()
+        );
         Self {
             url,
             cleanup: Cleanup::Sqlite(folder),
@@ -59,7 +62,9 @@ impl TestDatabase {
             COUNTER.fetch_add(1, Ordering::Relaxed),
             chrono::Utc::now().timestamp_micros()
         );
-        let server = Database::connect(&server_url).await.expect("connect to TEST_DATABASE_URL");
+        let server = Database::connect(&server_url)
+            .await
+            .expect("connect to TEST_DATABASE_URL");
         server
             .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
             .await
@@ -81,12 +86,16 @@ impl Drop for TestDatabase {
         // Drop runs inside the test's runtime, which cannot be blocked on;
         // a thread with its own runtime drops the database and is joined.
         let dropper = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build();
             if let Ok(runtime) = runtime {
                 runtime.block_on(async {
                     if let Ok(server) = Database::connect(&server_url).await {
                         let _ = server
-                            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                            ))
                             .await;
                         let _ = server.close().await;
                     }
@@ -104,7 +113,9 @@ fn with_database_name(url: &str, name: &str) -> String {
         None => (url, None),
     };
     let after_scheme = base.find("://").map_or(0, |i| i + 3);
-    let host_end = base[after_scheme..].find('/').map_or(base.len(), |i| after_scheme + i);
+    let host_end = base[after_scheme..]
+        .find('/')
+        .map_or(base.len(), |i| after_scheme + i);
     let mut result = format!("{}/{name}", &base[..host_end]);
     if let Some(query) = query {
         result.push('?');
@@ -157,6 +168,9 @@ mod tests {
             with_database_name("postgres://u:p@h/test?sslmode=disable", "x"),
             "postgres://u:p@h/x?sslmode=disable"
         );
-        assert_eq!(with_database_name("postgres://h:5432", "x"), "postgres://h:5432/x");
+        assert_eq!(
+            with_database_name("postgres://h:5432", "x"),
+            "postgres://h:5432/x"
+        );
     }
 }

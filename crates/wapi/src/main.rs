@@ -12,7 +12,11 @@ use storage::{DEFAULT_DATABASE_URL, SeedSelection, Store, redact_url};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser, Debug)]
-#[command(name = "wapi", version, about = "Trainings, internships, jobs and trade discovery in Wallonie picarde, on one map.")]
+#[command(
+    name = "wapi",
+    version,
+    about = "Trainings, internships, jobs and trade discovery in Wallonie picarde, on one map."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,7 +62,10 @@ struct ServeArgs {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_env("WAPI_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_env("WAPI_LOG")
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
         .init();
     match Cli::parse().command {
         Command::Serve(args) => serve(args).await,
@@ -91,7 +98,9 @@ async fn prepare(args: &SeedArgs) -> anyhow::Result<Store> {
     let store = connect(&args.database).await?;
     store.migrate().await.context("migrating")?;
     let outcome = store
-        .seed(SeedSelection { demo: !args.no_demo_data })
+        .seed(SeedSelection {
+            demo: !args.no_demo_data,
+        })
         .await
         .context("seeding")?;
     tracing::info!(%outcome, "seed data checked");
@@ -100,13 +109,17 @@ async fn prepare(args: &SeedArgs) -> anyhow::Result<Store> {
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store = prepare(&args.seed).await?;
-    let state = api::AppState::load(store).await.context("loading the catalogue")?;
+    let state = api::AppState::load(store)
+        .await
+        .context("loading the catalogue")?;
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("listening on {}", args.listen))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "serving");
-    println!("Wapi Synergies is serving GraphQL at http://{address}/graphql (GraphiQL in a browser)");
+    println!(
+        "Wapi Synergies is serving GraphQL at http://{address}/graphql (GraphiQL in a browser)"
+    );
     axum::serve(listener, api::app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -121,7 +134,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

@@ -10,7 +10,12 @@ pub const OFFER_FIELDS: &str = "id kind title startDate updatedAt audiences trad
 
 /// Fetches every published offer matching `filter`, following cursors, and
 /// checks along the way that pages fit together.
-pub async fn all_offers(app: &TestApp, filter: Value, order_by: &str, page_size: i64) -> Vec<Value> {
+pub async fn all_offers(
+    app: &TestApp,
+    filter: Value,
+    order_by: &str,
+    page_size: i64,
+) -> Vec<Value> {
     let query = format!(
         "query($filter: OfferFilter, $after: String, $first: Int) {{
            offers(filter: $filter, orderBy: {order_by}, first: $first, after: $after) {{
@@ -21,26 +26,48 @@ pub async fn all_offers(app: &TestApp, filter: Value, order_by: &str, page_size:
     let mut total = None;
     loop {
         let data = app
-            .data(&query, json!({ "filter": filter, "after": after, "first": page_size }))
+            .data(
+                &query,
+                json!({ "filter": filter, "after": after, "first": page_size }),
+            )
             .await;
         let connection = &data["offers"];
         let this_total = connection["totalCount"].as_u64().expect("totalCount");
-        assert_eq!(*total.get_or_insert(this_total), this_total, "totalCount changed between pages");
+        assert_eq!(
+            *total.get_or_insert(this_total),
+            this_total,
+            "totalCount changed between pages"
+        );
         let edges = connection["edges"].as_array().expect("edges");
         offers.extend(edges.iter().map(|e| e["node"].clone()));
-        if !connection["pageInfo"]["hasNextPage"].as_bool().expect("hasNextPage") {
+        if !connection["pageInfo"]["hasNextPage"]
+            .as_bool()
+            .expect("hasNextPage")
+        {
             break;
         }
         after = connection["pageInfo"]["endCursor"].clone();
     }
-    assert_eq!(offers.len() as u64, total.unwrap_or(0), "pages did not add up to totalCount");
+    assert_eq!(
+        offers.len() as u64,
+        total.unwrap_or(0),
+        "pages did not add up to totalCount"
+    );
     offers
 }
 
 pub fn ids(offers: &[Value]) -> BTreeSet<String> {
-    offers.iter().map(|o| o["id"].as_str().expect("id").to_owned()).collect()
+    offers
+        .iter()
+        .map(|o| o["id"].as_str().expect("id").to_owned())
+        .collect()
 }
 
 pub fn trade_codes(offer: &Value) -> Vec<&str> {
-    offer["trades"].as_array().expect("trades").iter().map(|t| t["code"].as_str().expect("code")).collect()
+    offer["trades"]
+        .as_array()
+        .expect("trades")
+        .iter()
+        .map(|t| t["code"].as_str().expect("code"))
+        .collect()
 }

@@ -4,42 +4,73 @@ use e2e::TestApp;
 use storage::on_both_databases;
 use storage::testing::TestDatabase;
 
-on_both_databases!(probes_graphiql_and_get_queries_answer, |db: TestDatabase| async move {
-    let app = TestApp::spawn(db).await;
-    let client = &app.client;
+on_both_databases!(
+    probes_graphiql_and_get_queries_answer,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let client = &app.client;
 
-    let livez = client.get(format!("{}/livez", app.address)).send().await.unwrap();
-    assert_eq!(livez.status(), 200);
-    let readyz = client.get(format!("{}/readyz", app.address)).send().await.unwrap();
-    assert_eq!(readyz.status(), 200);
-    assert!(readyz.headers().contains_key("x-request-id"), "every response carries a request id");
-
-    let graphiql = client.get(format!("{}/graphql", app.address)).send().await.unwrap();
-    assert_eq!(graphiql.status(), 200);
-    assert!(graphiql.text().await.unwrap().to_lowercase().contains("graphiql"));
-
-    let get = client
-        // `{ poles { code } }`, percent-encoded.
-        .get(format!("{}/graphql?query=%7B%20poles%20%7B%20code%20%7D%20%7D", app.address))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(get.status(), 200);
-    let body: serde_json::Value = get.json().await.unwrap();
-    assert_eq!(body["data"]["poles"].as_array().unwrap().len(), 5);
-});
-
-on_both_databases!(posts_that_are_not_json_are_refused_with_415, |db: TestDatabase| async move {
-    let app = TestApp::spawn(db).await;
-    for content_type in ["text/plain", "application/x-www-form-urlencoded"] {
-        let response = app
-            .client
-            .post(format!("{}/graphql", app.address))
-            .header("content-type", content_type)
-            .body(r#"{"query":"{ poles { code } }"}"#)
+        let livez = client
+            .get(format!("{}/livez", app.address))
             .send()
             .await
             .unwrap();
-        assert_eq!(response.status(), 415, "{content_type}");
+        assert_eq!(livez.status(), 200);
+        let readyz = client
+            .get(format!("{}/readyz", app.address))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(readyz.status(), 200);
+        assert!(
+            readyz.headers().contains_key("x-request-id"),
+            "every response carries a request id"
+        );
+
+        let graphiql = client
+            .get(format!("{}/graphql", app.address))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(graphiql.status(), 200);
+        assert!(
+            graphiql
+                .text()
+                .await
+                .unwrap()
+                .to_lowercase()
+                .contains("graphiql")
+        );
+
+        let get = client
+            // `{ poles { code } }`, percent-encoded.
+            .get(format!(
+                "{}/graphql?query=%7B%20poles%20%7B%20code%20%7D%20%7D",
+                app.address
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(get.status(), 200);
+        let body: serde_json::Value = get.json().await.unwrap();
+        assert_eq!(body["data"]["poles"].as_array().unwrap().len(), 5);
     }
-});
+);
+
+on_both_databases!(
+    posts_that_are_not_json_are_refused_with_415,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        for content_type in ["text/plain", "application/x-www-form-urlencoded"] {
+            let response = app
+                .client
+                .post(format!("{}/graphql", app.address))
+                .header("content-type", content_type)
+                .body(r#"{"query":"{ poles { code } }"}"#)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 415, "{content_type}");
+        }
+    }
+);

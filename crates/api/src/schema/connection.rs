@@ -88,10 +88,20 @@ pub struct OfferFilter {
 impl From<OfferFilter> for domain::catalog::OfferFilterInput {
     fn from(filter: OfferFilter) -> Self {
         domain::catalog::OfferFilterInput {
-            kinds: filter.kinds.unwrap_or_default().into_iter().map(Into::into).collect(),
+            kinds: filter
+                .kinds
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
             trade_codes: filter.trade_codes.unwrap_or_default(),
             pole_codes: filter.pole_codes.unwrap_or_default(),
-            audiences: filter.audiences.unwrap_or_default().into_iter().map(Into::into).collect(),
+            audiences: filter
+                .audiences
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
             commune_nis: filter.commune_nis.unwrap_or_default(),
             text: filter.text,
             starts_after: filter.starts_after.map(|d| d.0),
@@ -117,7 +127,12 @@ pub struct OperatorFilter {
 impl From<OperatorFilter> for domain::catalog::OperatorFilterInput {
     fn from(filter: OperatorFilter) -> Self {
         domain::catalog::OperatorFilterInput {
-            kinds: filter.kinds.unwrap_or_default().into_iter().map(Into::into).collect(),
+            kinds: filter
+                .kinds
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
             commune_nis: filter.commune_nis.unwrap_or_default(),
             trade_codes: filter.trade_codes.unwrap_or_default(),
             text: filter.text,

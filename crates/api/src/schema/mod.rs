@@ -21,8 +21,8 @@ use domain::page::{Page, PageSize};
 use crate::error::{ApiError, ApiResult};
 use crate::ids::{self, NodeType};
 pub use connection::{OfferConnection, OfferFilter, OperatorConnection, OperatorFilter, PageInfo};
-pub use enums::OfferOrder;
 use connection::{OfferEdge, OperatorEdge};
+pub use enums::OfferOrder;
 use offer::{Offer, TrainingProgramme};
 use operator::{Operator, Site};
 use reference::{AudienceDescription, Commune, Pole, Trade};
@@ -84,7 +84,11 @@ pub struct Query;
 #[Object]
 impl Query {
     /// Fetches any object by its global id; null when nothing (visible) has that id.
-    async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global id from any object's `id`.")] id: ID) -> ApiResult<Option<Node>> {
+    async fn node(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A global id from any object's `id`.")] id: ID,
+    ) -> ApiResult<Option<Node>> {
         let catalog = catalog(ctx);
         let (node_type, key) = ids::parse_global_id(&id)?;
         let node = match node_type {
@@ -138,7 +142,9 @@ impl Query {
     async fn trades(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Only the trades of this pole (a code from `poles`).")] pole_code: Option<String>,
+        #[graphql(desc = "Only the trades of this pole (a code from `poles`).")] pole_code: Option<
+            String,
+        >,
     ) -> ApiResult<Vec<Trade>> {
         let catalog = catalog(ctx);
         let pole = match pole_code {
@@ -147,7 +153,10 @@ impl Query {
                     .ok()
                     .filter(|code| catalog.pole(code).is_some())
                     .ok_or_else(|| {
-                        ApiError::bad_input("poleCode", format!("unknown pole code {raw:?}; the `poles` query lists them"))
+                        ApiError::bad_input(
+                            "poleCode",
+                            format!("unknown pole code {raw:?}; the `poles` query lists them"),
+                        )
                     })?,
             ),
             None => None,
@@ -175,12 +184,17 @@ impl Query {
         ctx: &Context<'_>,
         #[graphql(desc = "Which operators; all when absent.")] filter: Option<OperatorFilter>,
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
-        #[graphql(desc = "Cursor after which the page starts (`pageInfo.endCursor` of the previous page).")]
+        #[graphql(
+            desc = "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)."
+        )]
         after: Option<String>,
     ) -> ApiResult<OperatorConnection> {
         let catalog = catalog(ctx);
         let size = page_size(first)?;
-        let after = after.as_deref().map(ids::parse_operator_cursor).transpose()?;
+        let after = after
+            .as_deref()
+            .map(ids::parse_operator_cursor)
+            .transpose()?;
         let query = catalog
             .parse_operator_filter(filter.unwrap_or_default().into())
             .map_err(filter_error)?;
@@ -203,16 +217,23 @@ impl Query {
     async fn offers(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Which offers; every published offer when absent.")] filter: Option<OfferFilter>,
+        #[graphql(desc = "Which offers; every published offer when absent.")] filter: Option<
+            OfferFilter,
+        >,
         #[graphql(desc = "Sort order (default START_DATE).")] order_by: Option<OfferOrder>,
         #[graphql(desc = "Page size, 0 to 100 (default 20).")] first: Option<i32>,
-        #[graphql(desc = "Cursor after which the page starts (`pageInfo.endCursor` of the previous page).")]
+        #[graphql(
+            desc = "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)."
+        )]
         after: Option<String>,
     ) -> ApiResult<OfferConnection> {
         let catalog = catalog(ctx);
         let order = order_by.unwrap_or_default().into();
         let size = page_size(first)?;
-        let after = after.as_deref().map(|c| ids::parse_offer_cursor(c, order)).transpose()?;
+        let after = after
+            .as_deref()
+            .map(|c| ids::parse_offer_cursor(c, order))
+            .transpose()?;
         let query = catalog
             .parse_offer_filter(filter.unwrap_or_default().into())
             .map_err(filter_error)?;

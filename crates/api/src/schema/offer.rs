@@ -6,7 +6,8 @@ use domain::offer::OfferDetails;
 
 use super::catalog;
 use super::enums::{
-    Audience, ContractType, DiscoveryFormat, OfferKind, OfferStatus, RecruitmentState, TrainingModality, WorkingTime,
+    Audience, ContractType, DiscoveryFormat, OfferKind, OfferStatus, RecruitmentState,
+    TrainingModality, WorkingTime,
 };
 use super::operator::{Operator, Site};
 use super::reference::Trade;
@@ -69,7 +70,10 @@ impl Offer {
 
     /// The operator that publishes it.
     async fn operator(&self, ctx: &Context<'_>) -> Option<Operator> {
-        catalog(ctx).operator(self.0.operator_id).cloned().map(Operator)
+        catalog(ctx)
+            .operator(self.0.operator_id)
+            .cloned()
+            .map(Operator)
     }
 
     /// Where it takes place.
@@ -120,7 +124,9 @@ impl Offer {
         match &self.0.details {
             OfferDetails::Internship(details) => Some(InternshipDetails {
                 expected_profile: details.expected_profile.clone(),
-                duration_weeks: details.duration_weeks.map(|w| i32::try_from(w).unwrap_or(i32::MAX)),
+                duration_weeks: details
+                    .duration_weeks
+                    .map(|w| i32::try_from(w).unwrap_or(i32::MAX)),
             }),
             _ => None,
         }
@@ -144,7 +150,9 @@ impl Offer {
             OfferDetails::Discovery(details) => Some(DiscoveryDetails {
                 format: details.format.into(),
                 capacity: i32::try_from(details.capacity).unwrap_or(i32::MAX),
-                duration_hours: details.duration_hours.map(|h| i32::try_from(h).unwrap_or(i32::MAX)),
+                duration_hours: details
+                    .duration_hours
+                    .map(|h| i32::try_from(h).unwrap_or(i32::MAX)),
             }),
             _ => None,
         }
@@ -160,7 +168,10 @@ pub struct TrainingSession(pub domain::offer::TrainingSession);
 impl TrainingSession {
     /// The programme this is a session of.
     async fn programme(&self, ctx: &Context<'_>) -> Option<TrainingProgramme> {
-        catalog(ctx).programme(self.0.programme_id).cloned().map(TrainingProgramme)
+        catalog(ctx)
+            .programme(self.0.programme_id)
+            .cloned()
+            .map(TrainingProgramme)
     }
 
     /// The timetable in words ("Du lundi au vendredi, de 8 h 30 à 16 h").
@@ -213,12 +224,17 @@ impl TrainingProgramme {
 
     /// Total length in hours, if known.
     async fn duration_hours(&self) -> Option<i32> {
-        self.0.duration_hours.map(|h| i32::try_from(h).unwrap_or(i32::MAX))
+        self.0
+            .duration_hours
+            .map(|h| i32::try_from(h).unwrap_or(i32::MAX))
     }
 
     /// The operator that runs it.
     async fn operator(&self, ctx: &Context<'_>) -> Option<Operator> {
-        catalog(ctx).operator(self.0.operator_id).cloned().map(Operator)
+        catalog(ctx)
+            .operator(self.0.operator_id)
+            .cloned()
+            .map(Operator)
     }
 }
 

@@ -68,7 +68,12 @@ impl Operator {
 
     /// The places where it receives people.
     async fn sites(&self, ctx: &Context<'_>) -> Vec<Site> {
-        catalog(ctx).sites_of(self.0.id).into_iter().cloned().map(Site).collect()
+        catalog(ctx)
+            .sites_of(self.0.id)
+            .into_iter()
+            .cloned()
+            .map(Site)
+            .collect()
     }
 
     /// Its published offers, soonest start first.
@@ -134,7 +139,10 @@ impl Site {
 
     /// The operator the site belongs to.
     async fn operator(&self, ctx: &Context<'_>) -> Option<Operator> {
-        catalog(ctx).operator(self.0.operator_id).cloned().map(Operator)
+        catalog(ctx)
+            .operator(self.0.operator_id)
+            .cloned()
+            .map(Operator)
     }
 
     /// The published offers at this site, soonest start first.

@@ -65,7 +65,11 @@ impl Commune {
 
     /// The commune's postcodes, ascending.
     async fn postcodes(&self, ctx: &Context<'_>) -> Vec<String> {
-        self.get(ctx).postcodes().into_iter().map(|p| p.to_string()).collect()
+        self.get(ctx)
+            .postcodes()
+            .into_iter()
+            .map(|p| p.to_string())
+            .collect()
     }
 
     /// The postal localities (sections) of the commune, each with a point.

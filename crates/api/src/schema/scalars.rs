@@ -16,7 +16,9 @@ impl ScalarType for Date {
         match &value {
             Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
                 .map(Date)
-                .map_err(|_| InputValueError::custom(format!("{text:?} is not a date in YYYY-MM-DD form"))),
+                .map_err(|_| {
+                    InputValueError::custom(format!("{text:?} is not a date in YYYY-MM-DD form"))
+                }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
@@ -37,7 +39,9 @@ impl ScalarType for LocalTime {
         match &value {
             Value::String(text) => NaiveTime::parse_from_str(text, "%H:%M")
                 .map(LocalTime)
-                .map_err(|_| InputValueError::custom(format!("{text:?} is not a time in HH:MM form"))),
+                .map_err(|_| {
+                    InputValueError::custom(format!("{text:?} is not a time in HH:MM form"))
+                }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }

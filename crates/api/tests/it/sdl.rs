@@ -54,5 +54,8 @@ fn every_type_field_and_argument_of_our_own_is_documented() {
         }
         documented = false;
     }
-    assert!(undocumented.is_empty(), "undocumented in the SDL: {undocumented:#?}");
+    assert!(
+        undocumented.is_empty(),
+        "undocumented in the SDL: {undocumented:#?}"
+    );
 }

@@ -44,8 +44,13 @@ pub enum CatalogError {
     OfferSite { offer: OfferId, site: SiteId },
     #[error("offer {offer:?} names unknown trade {trade}")]
     OfferTrade { offer: OfferId, trade: TradeCode },
-    #[error("offer {offer:?} is a session of programme {programme:?}, which is not one of its operator's")]
-    OfferProgramme { offer: OfferId, programme: ProgrammeId },
+    #[error(
+        "offer {offer:?} is a session of programme {programme:?}, which is not one of its operator's"
+    )]
+    OfferProgramme {
+        offer: OfferId,
+        programme: ProgrammeId,
+    },
     #[error("offer {offer:?}: {source}")]
     InvalidOffer { offer: OfferId, source: OfferError },
     #[error("trade {trade} names unknown pole {pole}")]
@@ -102,14 +107,22 @@ impl Catalog {
         let territory = Territory::new(communes);
 
         for trade in &trades {
-            if let Some(pole) = trade.pole_codes.iter().find(|p| !poles.iter().any(|known| &known.code == *p)) {
+            if let Some(pole) = trade
+                .pole_codes
+                .iter()
+                .find(|p| !poles.iter().any(|known| &known.code == *p))
+            {
                 return Err(CatalogError::TradePole {
                     trade: trade.code.clone(),
                     pole: pole.clone(),
                 });
             }
         }
-        let trade_index = trades.iter().enumerate().map(|(i, t)| (t.code.clone(), i)).collect();
+        let trade_index = trades
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.code.clone(), i))
+            .collect();
 
         let mut sites_by_operator: HashMap<OperatorId, Vec<SiteId>> = HashMap::new();
         let operator_ids: HashMap<OperatorId, ()> = operators.iter().map(|o| (o.id, ())).collect();
@@ -126,7 +139,10 @@ impl Catalog {
                     nis: site.commune_nis.clone(),
                 });
             }
-            sites_by_operator.entry(site.operator_id).or_default().push(site.id);
+            sites_by_operator
+                .entry(site.operator_id)
+                .or_default()
+                .push(site.id);
         }
         let sites: HashMap<SiteId, Site> = sites.into_iter().map(|s| (s.id, s)).collect();
         let programmes: HashMap<ProgrammeId, TrainingProgramme> =
@@ -137,8 +153,10 @@ impl Catalog {
             .map(|operator| {
                 let mut site_ids = sites_by_operator.remove(&operator.id).unwrap_or_default();
                 site_ids.sort();
-                let mut commune_nis: Vec<NisCode> =
-                    site_ids.iter().map(|id| sites[id].commune_nis.clone()).collect();
+                let mut commune_nis: Vec<NisCode> = site_ids
+                    .iter()
+                    .map(|id| sites[id].commune_nis.clone())
+                    .collect();
                 commune_nis.sort();
                 commune_nis.dedup();
                 let commune_names: Vec<&str> = commune_nis
@@ -183,17 +201,21 @@ impl Catalog {
         };
         for offer in offers {
             let indexed = catalog.index_offer(offer)?;
-            catalog.offer_index.insert(indexed.offer.id, catalog.offers.len());
+            catalog
+                .offer_index
+                .insert(indexed.offer.id, catalog.offers.len());
             catalog.offers.push(indexed);
         }
         Ok(catalog)
     }
 
     fn index_offer(&self, offer: Offer) -> Result<IndexedOffer, CatalogError> {
-        offer.validate().map_err(|source| CatalogError::InvalidOffer {
-            offer: offer.id,
-            source,
-        })?;
+        offer
+            .validate()
+            .map_err(|source| CatalogError::InvalidOffer {
+                offer: offer.id,
+                source,
+            })?;
         let site = self
             .sites
             .get(&offer.site_id)
@@ -222,21 +244,35 @@ impl Catalog {
             ),
             _ => None,
         };
-        let mut pole_codes: Vec<PoleCode> = trades.iter().flat_map(|t| t.pole_codes.iter().cloned()).collect();
+        let mut pole_codes: Vec<PoleCode> = trades
+            .iter()
+            .flat_map(|t| t.pole_codes.iter().cloned())
+            .collect();
         pole_codes.sort();
         pole_codes.dedup();
 
         let operator_name = self.operator(offer.operator_id).map(|o| o.name.as_str());
-        let commune_name = self.territory.get(&site.commune_nis).map(|c| c.name_fr.as_str());
+        let commune_name = self
+            .territory
+            .get(&site.commune_nis)
+            .map(|c| c.name_fr.as_str());
         let text = SearchableText::new(
-            [offer.title.as_str(), offer.description.as_str(), site.address.locality.as_str()]
-                .into_iter()
-                .chain(operator_name)
-                .chain(commune_name)
-                .chain(trades.iter().map(|t| t.name.as_str()))
-                .chain(trades.iter().flat_map(|t| t.keywords.iter().map(String::as_str)))
-                .chain(programme.map(|p| p.title.as_str()))
-                .chain(programme.and_then(|p| p.certification.as_deref())),
+            [
+                offer.title.as_str(),
+                offer.description.as_str(),
+                site.address.locality.as_str(),
+            ]
+            .into_iter()
+            .chain(operator_name)
+            .chain(commune_name)
+            .chain(trades.iter().map(|t| t.name.as_str()))
+            .chain(
+                trades
+                    .iter()
+                    .flat_map(|t| t.keywords.iter().map(String::as_str)),
+            )
+            .chain(programme.map(|p| p.title.as_str()))
+            .chain(programme.and_then(|p| p.certification.as_deref())),
         );
         Ok(IndexedOffer {
             commune_nis: site.commune_nis.clone(),
@@ -276,14 +312,22 @@ impl Catalog {
     }
 
     pub fn operator(&self, id: OperatorId) -> Option<&Operator> {
-        self.operator_index.get(&id).map(|&i| &self.operators[i].operator)
+        self.operator_index
+            .get(&id)
+            .map(|&i| &self.operators[i].operator)
     }
 
     /// The sites of an operator, in id order.
     pub fn sites_of(&self, operator: OperatorId) -> Vec<&Site> {
         self.operator_index
             .get(&operator)
-            .map(|&i| self.operators[i].site_ids.iter().filter_map(|id| self.sites.get(id)).collect())
+            .map(|&i| {
+                self.operators[i]
+                    .site_ids
+                    .iter()
+                    .filter_map(|id| self.sites.get(id))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -332,7 +376,11 @@ impl Catalog {
                 let count = self
                     .offers
                     .iter()
-                    .filter(|o| o.offer.is_published() && o.offer.kind() == kind && o.offer.trade_codes.contains(trade))
+                    .filter(|o| {
+                        o.offer.is_published()
+                            && o.offer.kind() == kind
+                            && o.offer.trade_codes.contains(trade)
+                    })
                     .count();
                 (kind, count)
             })

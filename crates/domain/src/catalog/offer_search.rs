@@ -33,7 +33,9 @@ pub enum FilterError {
     UnknownPole(String),
     #[error("{0}")]
     MalformedNis(CodeError),
-    #[error("{0} is not the NIS code of a commune of Wallonie picarde; the `communes` query lists them")]
+    #[error(
+        "{0} is not the NIS code of a commune of Wallonie picarde; the `communes` query lists them"
+    )]
     UnknownCommune(String),
     #[error("{0}")]
     Text(TextQueryError),
@@ -74,18 +76,27 @@ impl OfferQuery {
         offer.is_published()
             && any_or_empty(self.kinds.contains(&offer.kind()), self.kinds.is_empty())
             && any_or_empty(
-                offer.trade_codes.iter().any(|t| self.trade_codes.contains(t)),
+                offer
+                    .trade_codes
+                    .iter()
+                    .any(|t| self.trade_codes.contains(t)),
                 self.trade_codes.is_empty(),
             )
             && any_or_empty(
-                indexed.pole_codes.iter().any(|p| self.pole_codes.contains(p)),
+                indexed
+                    .pole_codes
+                    .iter()
+                    .any(|p| self.pole_codes.contains(p)),
                 self.pole_codes.is_empty(),
             )
             && any_or_empty(
                 offer.audiences.iter().any(|a| self.audiences.contains(a)),
                 self.audiences.is_empty(),
             )
-            && any_or_empty(self.commune_nis.contains(&indexed.commune_nis), self.commune_nis.is_empty())
+            && any_or_empty(
+                self.commune_nis.contains(&indexed.commune_nis),
+                self.commune_nis.is_empty(),
+            )
             && self.starts_in_window(offer)
             && self.text.as_ref().is_none_or(|q| indexed.text.matches(q))
     }
@@ -181,7 +192,10 @@ impl Catalog {
         })
     }
 
-    pub(super) fn parse_commune_codes(&self, raw_codes: &[String]) -> Result<Vec<NisCode>, FilterError> {
+    pub(super) fn parse_commune_codes(
+        &self,
+        raw_codes: &[String],
+    ) -> Result<Vec<NisCode>, FilterError> {
         raw_codes
             .iter()
             .map(|raw| {

@@ -42,7 +42,10 @@ pub type OperatorPage<'a> = Page<&'a Operator, OperatorPosition>;
 
 impl Catalog {
     /// Checks an operator filter against the reference data.
-    pub fn parse_operator_filter(&self, input: OperatorFilterInput) -> Result<OperatorQuery, FilterError> {
+    pub fn parse_operator_filter(
+        &self,
+        input: OperatorFilterInput,
+    ) -> Result<OperatorQuery, FilterError> {
         let trade_codes = input
             .trade_codes
             .iter()
@@ -90,12 +93,19 @@ impl Catalog {
     fn operator_matches(&self, query: &OperatorQuery, indexed: &IndexedOperator) -> bool {
         let operator = &indexed.operator;
         (query.kinds.is_empty() || query.kinds.contains(&operator.kind))
-            && (query.commune_nis.is_empty() || indexed.commune_nis.iter().any(|n| query.commune_nis.contains(n)))
+            && (query.commune_nis.is_empty()
+                || indexed
+                    .commune_nis
+                    .iter()
+                    .any(|n| query.commune_nis.contains(n)))
             && (query.trade_codes.is_empty()
                 || self.offers.iter().any(|o| {
                     o.offer.operator_id == operator.id
                         && o.offer.is_published()
-                        && o.offer.trade_codes.iter().any(|t| query.trade_codes.contains(t))
+                        && o.offer
+                            .trade_codes
+                            .iter()
+                            .any(|t| query.trade_codes.contains(t))
                 }))
             && query.text.as_ref().is_none_or(|q| indexed.text.matches(q))
     }

@@ -10,8 +10,9 @@ use domain::audience::Audience;
 use domain::codes::{OperatorCode, Postcode, TradeCode};
 use domain::location::Point;
 use domain::offer::{
-    ContractType, DiscoveryDetails, DiscoveryFormat, InternshipDetails, JobDetails, Offer, OfferDetails, OfferId,
-    OfferKind, OfferStatus, ProgrammeId, RecruitmentState, TrainingModality, TrainingSession, WorkingTime,
+    ContractType, DiscoveryDetails, DiscoveryFormat, InternshipDetails, JobDetails, Offer,
+    OfferDetails, OfferId, OfferKind, OfferStatus, ProgrammeId, RecruitmentState, TrainingModality,
+    TrainingSession, WorkingTime,
 };
 use domain::operator::{OperatorId, OperatorKind, SiteId};
 use domain::territory::Territory;
@@ -20,8 +21,8 @@ use sea_orm::{DatabaseTransaction, EntityTrait};
 use serde::Deserialize;
 
 use super::insert_in_batches;
-use crate::entities::{offer, offer_audience, offer_trade, operator, site, training_programme};
 use crate::StorageError;
+use crate::entities::{offer, offer_audience, offer_trade, operator, site, training_programme};
 
 pub(super) const DATASET: &str = "wapi-demo";
 pub(super) const VERSION: i32 = 1;
@@ -144,7 +145,10 @@ fn to_i32(value: Option<u32>, what: &str) -> Result<Option<i32>, StorageError> {
 }
 
 /// Inserts the demo data set; returns a summary of what it holds.
-pub(super) async fn insert(txn: &DatabaseTransaction, territory: &Territory) -> Result<String, StorageError> {
+pub(super) async fn insert(
+    txn: &DatabaseTransaction,
+    territory: &Territory,
+) -> Result<String, StorageError> {
     let file: DemoFile = serde_json::from_str(DEMO).map_err(error)?;
     if file.dataset != DATASET || file.version != VERSION {
         return Err(error(format!(
@@ -160,8 +164,11 @@ pub(super) async fn insert(txn: &DatabaseTransaction, territory: &Territory) -> 
     let mut programme_ids: HashMap<(String, String), i64> = HashMap::new();
     let mut site_count = 0;
     for record in &file.operators {
-        OperatorCode::parse(&record.code).map_err(|e| error(e))?;
-        let kind: OperatorKind = record.kind.parse().map_err(|e| error(format!("operator {}: {e}", record.code)))?;
+        OperatorCode::parse(&record.code).map_err(error)?;
+        let kind: OperatorKind = record
+            .kind
+            .parse()
+            .map_err(|e| error(format!("operator {}: {e}", record.code)))?;
         let inserted = operator::Entity::insert(operator::ActiveModel {
             code: Set(record.code.clone()),
             name: Set(record.name.clone()),
@@ -183,7 +190,10 @@ pub(super) async fn insert(txn: &DatabaseTransaction, territory: &Territory) -> 
         for site_record in &record.sites {
             let site_row = site_row(&record.code, operator_id, site_record, territory, epoch)?;
             let inserted = site::Entity::insert(site_row).exec(txn).await?;
-            site_ids.insert((record.code.clone(), site_record.key.clone()), inserted.last_insert_id);
+            site_ids.insert(
+                (record.code.clone(), site_record.key.clone()),
+                inserted.last_insert_id,
+            );
             site_count += 1;
         }
         for programme in &record.programmes {
@@ -204,7 +214,10 @@ pub(super) async fn insert(txn: &DatabaseTransaction, territory: &Territory) -> 
             })
             .exec(txn)
             .await?;
-            programme_ids.insert((record.code.clone(), programme.key.clone()), inserted.last_insert_id);
+            programme_ids.insert(
+                (record.code.clone(), programme.key.clone()),
+                inserted.last_insert_id,
+            );
         }
     }
 
@@ -226,7 +239,13 @@ pub(super) async fn insert(txn: &DatabaseTransaction, territory: &Territory) -> 
             ),
             None => None,
         };
-        let offer = parse_offer(record, OperatorId(operator_id), SiteId(site_id), programme_id).map_err(context)?;
+        let offer = parse_offer(
+            record,
+            OperatorId(operator_id),
+            SiteId(site_id),
+            programme_id,
+        )
+        .map_err(context)?;
         let row = offer_row(&offer);
         let offer_id = offer::Entity::insert(row).exec(txn).await?.last_insert_id;
         for trade in &offer.trade_codes {
@@ -262,12 +281,15 @@ fn site_row(
     territory: &Territory,
     epoch: DateTime<Utc>,
 ) -> Result<site::ActiveModel, StorageError> {
-    let context = |message: String| error(format!("site {operator_code}/{}: {message}", record.key));
+    let context =
+        |message: String| error(format!("site {operator_code}/{}: {message}", record.key));
     let location = Point::parse(record.lat, record.lon).map_err(|e| context(e.to_string()))?;
     let postcode = Postcode::parse(&record.postcode).map_err(|e| context(e.to_string()))?;
-    let commune = territory
-        .commune_at(location)
-        .ok_or_else(|| context(format!("{location} is outside every commune of Wallonie picarde")))?;
+    let commune = territory.commune_at(location).ok_or_else(|| {
+        context(format!(
+            "{location} is outside every commune of Wallonie picarde"
+        ))
+    })?;
     if !commune.postcodes().contains(&&postcode) {
         return Err(context(format!(
             "{location} lies in {} ({}), where postcode {postcode} is not used",
@@ -297,28 +319,53 @@ fn parse_offer(
     programme_id: Option<i64>,
 ) -> Result<Offer, String> {
     let kind: OfferKind = record.kind.parse().map_err(|e| format!("{e}"))?;
-    let details = match (kind, &record.training, &record.internship, &record.job, &record.discovery) {
-        (OfferKind::Training, Some(t), None, None, None) => OfferDetails::Training(TrainingSession {
-            programme_id: ProgrammeId(programme_id.ok_or("a training needs a programme")?),
-            schedule: t.schedule.clone(),
-            daily_start_time: t.daily_start_time,
-            daily_end_time: t.daily_end_time,
-        }),
-        (OfferKind::Internship, None, Some(i), None, None) => OfferDetails::Internship(InternshipDetails {
-            expected_profile: i.expected_profile.clone(),
-            duration_weeks: i.duration_weeks,
-        }),
+    let details = match (
+        kind,
+        &record.training,
+        &record.internship,
+        &record.job,
+        &record.discovery,
+    ) {
+        (OfferKind::Training, Some(t), None, None, None) => {
+            OfferDetails::Training(TrainingSession {
+                programme_id: ProgrammeId(programme_id.ok_or("a training needs a programme")?),
+                schedule: t.schedule.clone(),
+                daily_start_time: t.daily_start_time,
+                daily_end_time: t.daily_end_time,
+            })
+        }
+        (OfferKind::Internship, None, Some(i), None, None) => {
+            OfferDetails::Internship(InternshipDetails {
+                expected_profile: i.expected_profile.clone(),
+                duration_weeks: i.duration_weeks,
+            })
+        }
         (OfferKind::Job, None, None, Some(j), None) => OfferDetails::Job(JobDetails {
-            contract_type: j.contract_type.parse::<ContractType>().map_err(|e| e.to_string())?,
-            working_time: j.working_time.parse::<WorkingTime>().map_err(|e| e.to_string())?,
+            contract_type: j
+                .contract_type
+                .parse::<ContractType>()
+                .map_err(|e| e.to_string())?,
+            working_time: j
+                .working_time
+                .parse::<WorkingTime>()
+                .map_err(|e| e.to_string())?,
             requirements: j.requirements.clone(),
         }),
-        (OfferKind::Discovery, None, None, None, Some(d)) => OfferDetails::Discovery(DiscoveryDetails {
-            format: d.format.parse::<DiscoveryFormat>().map_err(|e| e.to_string())?,
-            capacity: d.capacity,
-            duration_hours: d.duration_hours,
-        }),
-        _ => return Err(format!("a {kind} offer must have exactly its own details block")),
+        (OfferKind::Discovery, None, None, None, Some(d)) => {
+            OfferDetails::Discovery(DiscoveryDetails {
+                format: d
+                    .format
+                    .parse::<DiscoveryFormat>()
+                    .map_err(|e| e.to_string())?,
+                capacity: d.capacity,
+                duration_hours: d.duration_hours,
+            })
+        }
+        _ => {
+            return Err(format!(
+                "a {kind} offer must have exactly its own details block"
+            ));
+        }
     };
     let offer = Offer {
         id: OfferId(0),
@@ -327,8 +374,14 @@ fn parse_offer(
         reference: Some(record.key.clone()),
         title: record.title.clone(),
         description: record.description.clone(),
-        status: record.status.parse::<OfferStatus>().map_err(|e| e.to_string())?,
-        recruitment_state: record.recruitment_state.parse::<RecruitmentState>().map_err(|e| e.to_string())?,
+        status: record
+            .status
+            .parse::<OfferStatus>()
+            .map_err(|e| e.to_string())?,
+        recruitment_state: record
+            .recruitment_state
+            .parse::<RecruitmentState>()
+            .map_err(|e| e.to_string())?,
         trade_codes: record
             .trades
             .iter()

@@ -10,7 +10,7 @@ use chrono::Utc;
 use sea_orm::{ActiveValue::Set, DatabaseTransaction, EntityTrait, TransactionTrait};
 
 use crate::entities::seed_run;
-use crate::{Store, StorageError};
+use crate::{StorageError, Store};
 
 /// Which data sets to load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +30,11 @@ pub struct SeedOutcome {
 
 impl std::fmt::Display for SeedOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let loaded = if self.loaded.is_empty() { "nothing".to_owned() } else { self.loaded.join("; ") };
+        let loaded = if self.loaded.is_empty() {
+            "nothing".to_owned()
+        } else {
+            self.loaded.join("; ")
+        };
         write!(f, "loaded {loaded}")?;
         if !self.already_present.is_empty() {
             write!(f, "; already present: {}", self.already_present.join(", "))?;
@@ -50,7 +54,9 @@ impl Store {
             let summary = reference::insert(&txn).await?;
             record_seed_run(&txn, reference::DATASET, reference::VERSION).await?;
             txn.commit().await?;
-            outcome.loaded.push(format!("{}: {summary}", reference::DATASET));
+            outcome
+                .loaded
+                .push(format!("{}: {summary}", reference::DATASET));
         }
         if selection.demo {
             if self.seed_applied(demo::DATASET).await? {
@@ -69,11 +75,18 @@ impl Store {
     }
 
     async fn seed_applied(&self, dataset: &str) -> Result<bool, StorageError> {
-        Ok(seed_run::Entity::find_by_id(dataset.to_owned()).one(&self.db).await?.is_some())
+        Ok(seed_run::Entity::find_by_id(dataset.to_owned())
+            .one(&self.db)
+            .await?
+            .is_some())
     }
 }
 
-async fn record_seed_run(txn: &DatabaseTransaction, dataset: &str, version: i32) -> Result<(), StorageError> {
+async fn record_seed_run(
+    txn: &DatabaseTransaction,
+    dataset: &str,
+    version: i32,
+) -> Result<(), StorageError> {
     seed_run::Entity::insert(seed_run::ActiveModel {
         dataset: Set(dataset.to_owned()),
         version: Set(version),
@@ -94,7 +107,9 @@ where
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let batch: Vec<A> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
-        <A::Entity as EntityTrait>::insert_many(batch).exec(txn).await?;
+        <A::Entity as EntityTrait>::insert_many(batch)
+            .exec(txn)
+            .await?;
     }
     Ok(())
 }

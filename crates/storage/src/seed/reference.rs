@@ -11,11 +11,12 @@ use sea_orm::DatabaseTransaction;
 use serde::Deserialize;
 
 use super::insert_in_batches;
+use crate::StorageError;
 use crate::entities::{
-    commune, pole, pole_challenge, postal_locality, trade, trade_classification_code, trade_keyword, trade_pole,
+    commune, pole, pole_challenge, postal_locality, trade, trade_classification_code,
+    trade_keyword, trade_pole,
 };
 use crate::load::{SCHEME_ESCO, SCHEME_ROME};
-use crate::StorageError;
 
 pub(super) const DATASET: &str = "reference";
 pub(super) const VERSION: i32 = 1;
@@ -81,14 +82,18 @@ pub(super) async fn insert(txn: &DatabaseTransaction) -> Result<String, StorageE
     .await?;
     insert_in_batches(txn, localities).await?;
 
-    let poles: PolesFile = serde_json::from_str(POLES).map_err(|e| StorageError::seed(POLES_FILE, e))?;
+    let poles: PolesFile =
+        serde_json::from_str(POLES).map_err(|e| StorageError::seed(POLES_FILE, e))?;
     let pole_count = poles.poles.len();
     let mut pole_rows = Vec::new();
     let mut challenge_rows = Vec::new();
     for (position, record) in (0..).zip(poles.poles) {
         PoleCode::parse(&record.code).map_err(|e| StorageError::seed(POLES_FILE, e))?;
         if !matches!(record.kind.as_str(), "SECTORAL" | "TRANSVERSAL") {
-            return Err(StorageError::seed(POLES_FILE, format!("pole {}: unknown kind {:?}", record.code, record.kind)));
+            return Err(StorageError::seed(
+                POLES_FILE,
+                format!("pole {}: unknown kind {:?}", record.code, record.kind),
+            ));
         }
         for (challenge_position, text) in (0..).zip(record.challenges) {
             challenge_rows.push(pole_challenge::ActiveModel {
@@ -107,9 +112,11 @@ pub(super) async fn insert(txn: &DatabaseTransaction) -> Result<String, StorageE
     insert_in_batches(txn, pole_rows).await?;
     insert_in_batches(txn, challenge_rows).await?;
 
-    let trades: TradesFile = serde_json::from_str(TRADES).map_err(|e| StorageError::seed(TRADES_FILE, e))?;
+    let trades: TradesFile =
+        serde_json::from_str(TRADES).map_err(|e| StorageError::seed(TRADES_FILE, e))?;
     let trade_count = trades.trades.len();
-    let (mut trade_rows, mut pole_links, mut codes, mut keywords) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut trade_rows, mut pole_links, mut codes, mut keywords) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (position, record) in (0..).zip(trades.trades) {
         TradeCode::parse(&record.code).map_err(|e| StorageError::seed(TRADES_FILE, e))?;
         for pole_code in record.poles {
@@ -118,7 +125,11 @@ pub(super) async fn insert(txn: &DatabaseTransaction) -> Result<String, StorageE
                 pole_code: Set(pole_code),
             });
         }
-        let schemes = record.rome.into_iter().map(|c| (SCHEME_ROME, c)).chain(record.esco.into_iter().map(|c| (SCHEME_ESCO, c)));
+        let schemes = record
+            .rome
+            .into_iter()
+            .map(|c| (SCHEME_ROME, c))
+            .chain(record.esco.into_iter().map(|c| (SCHEME_ESCO, c)));
         for (scheme, code) in schemes {
             codes.push(trade_classification_code::ActiveModel {
                 trade_code: Set(record.code.clone()),
@@ -159,9 +170,16 @@ fn parse_communes() -> Result<Vec<Commune>, StorageError> {
         .into_iter()
         .map(|feature| {
             let nis = NisCode::parse(&feature.properties.nis).map_err(|e| error(e.to_string()))?;
-            let boundary = parse_boundary(&feature.geometry.to_string()).map_err(|e| error(format!("{nis}: {e}")))?;
-            Commune::new(nis, feature.properties.name, feature.properties.name_nl, boundary, Vec::new())
-                .map_err(|e| error(e.to_string()))
+            let boundary = parse_boundary(&feature.geometry.to_string())
+                .map_err(|e| error(format!("{nis}: {e}")))?;
+            Commune::new(
+                nis,
+                feature.properties.name,
+                feature.properties.name_nl,
+                boundary,
+                Vec::new(),
+            )
+            .map_err(|e| error(e.to_string()))
         })
         .collect()
 }
@@ -191,33 +209,46 @@ mod geojson_file {
 
 /// Reads the postal localities (`postcode,locality,commune_nis,commune,latitude,longitude`)
 /// and checks each one's point lies in the commune it is filed under.
-fn parse_localities(communes: &[Commune]) -> Result<Vec<postal_locality::ActiveModel>, StorageError> {
+fn parse_localities(
+    communes: &[Commune],
+) -> Result<Vec<postal_locality::ActiveModel>, StorageError> {
     let mut lines = LOCALITIES.lines();
     let header = lines.next().unwrap_or_default();
     if header.trim() != "postcode,locality,commune_nis,commune,latitude,longitude" {
-        return Err(StorageError::seed(LOCALITIES_FILE, format!("unexpected header {header:?}")));
+        return Err(StorageError::seed(
+            LOCALITIES_FILE,
+            format!("unexpected header {header:?}"),
+        ));
     }
     lines
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(index, line)| {
             let line_number = index + 2;
-            let error = |message: String| StorageError::seed(LOCALITIES_FILE, format!("line {line_number}: {message}"));
+            let error = |message: String| {
+                StorageError::seed(LOCALITIES_FILE, format!("line {line_number}: {message}"))
+            };
             let fields: Vec<&str> = line.split(',').collect();
             let [postcode, locality, nis, _commune, latitude, longitude] = fields[..] else {
                 return Err(error(format!("expected 6 fields, got {}", fields.len())));
             };
             let postcode = Postcode::parse(postcode).map_err(|e| error(e.to_string()))?;
             let nis = NisCode::parse(nis).map_err(|e| error(e.to_string()))?;
-            let latitude: f64 = latitude.parse().map_err(|_| error(format!("bad latitude {latitude:?}")))?;
-            let longitude: f64 = longitude.parse().map_err(|_| error(format!("bad longitude {longitude:?}")))?;
+            let latitude: f64 = latitude
+                .parse()
+                .map_err(|_| error(format!("bad latitude {latitude:?}")))?;
+            let longitude: f64 = longitude
+                .parse()
+                .map_err(|_| error(format!("bad longitude {longitude:?}")))?;
             let point = Point::parse(latitude, longitude).map_err(|e| error(e.to_string()))?;
             let commune = communes
                 .iter()
                 .find(|c| c.nis == nis)
                 .ok_or_else(|| error(format!("unknown commune {nis}")))?;
             if !commune.contains(point) {
-                return Err(error(format!("{locality} ({point}) is not inside commune {nis}")));
+                return Err(error(format!(
+                    "{locality} ({point}) is not inside commune {nis}"
+                )));
             }
             Ok(postal_locality::ActiveModel {
                 commune_nis: Set(nis.as_str().to_owned()),

@@ -10,7 +10,10 @@ use storage::{SeedSelection, Store, on_both_databases};
 async fn seeded(db: &TestDatabase) -> (Store, Catalog) {
     let store = Store::connect(&db.url).await.expect("connect");
     store.migrate().await.expect("migrate");
-    store.seed(SeedSelection { demo: true }).await.expect("seed");
+    store
+        .seed(SeedSelection { demo: true })
+        .await
+        .expect("seed");
     let catalog = store.load_catalog().await.expect("load the catalogue");
     (store, catalog)
 }
@@ -18,98 +21,148 @@ async fn seeded(db: &TestDatabase) -> (Store, Catalog) {
 fn published_count(catalog: &Catalog, filter: OfferFilterInput) -> usize {
     let query = catalog.parse_offer_filter(filter).expect("valid filter");
     catalog
-        .search_offers(&query, domain::catalog::OfferOrder::StartDate, PageSize::parse(Some(0)).unwrap(), None)
+        .search_offers(
+            &query,
+            domain::catalog::OfferOrder::StartDate,
+            PageSize::parse(Some(0)).unwrap(),
+            None,
+        )
         .total_count
 }
 
-on_both_databases!(a_fresh_database_holds_the_reference_data_and_the_demo_set, |db: TestDatabase| async move {
-    let (_store, catalog) = seeded(&db).await;
+on_both_databases!(
+    a_fresh_database_holds_the_reference_data_and_the_demo_set,
+    |db: TestDatabase| async move {
+        let (_store, catalog) = seeded(&db).await;
 
-    assert_eq!(catalog.communes().len(), 23);
-    assert_eq!(catalog.poles().len(), 5);
-    assert_eq!(catalog.trades().len(), 15);
-    let tournai = catalog.commune(&domain::codes::NisCode::parse("57081").unwrap()).unwrap();
-    assert_eq!(tournai.name_fr, "Tournai");
-    assert!(tournai.postcodes().iter().any(|p| p.as_str() == "7500"));
-    assert!(tournai.contains(tournai.centroid));
-
-    let all = catalog.parse_operator_filter(OperatorFilterInput::default()).unwrap();
-    let operators = catalog.search_operators(&all, PageSize::parse(Some(100)).unwrap(), None);
-    assert!(operators.total_count >= 40, "{} operators", operators.total_count);
-    for &kind in OperatorKind::ALL {
-        let query = catalog
-            .parse_operator_filter(OperatorFilterInput { kinds: vec![kind], ..Default::default() })
+        assert_eq!(catalog.communes().len(), 23);
+        assert_eq!(catalog.poles().len(), 5);
+        assert_eq!(catalog.trades().len(), 15);
+        let tournai = catalog
+            .commune(&domain::codes::NisCode::parse("57081").unwrap())
             .unwrap();
-        assert!(catalog.search_operators(&query, PageSize::DEFAULT, None).total_count >= 1, "no {kind}");
-    }
-    let communes_with_sites: HashSet<_> = operators
-        .items
-        .iter()
-        .flat_map(|(operator, _)| catalog.sites_of(operator.id))
-        .map(|site| site.commune_nis.clone())
-        .collect();
-    assert!(communes_with_sites.len() >= 15, "{} communes", communes_with_sites.len());
+        assert_eq!(tournai.name_fr, "Tournai");
+        assert!(tournai.postcodes().iter().any(|p| p.as_str() == "7500"));
+        assert!(tournai.contains(tournai.centroid));
 
-    assert!(published_count(&catalog, OfferFilterInput::default()) >= 300);
-    for trade in catalog.trades() {
-        for &kind in OfferKind::ALL {
-            let filter = OfferFilterInput {
-                kinds: vec![kind],
-                trade_codes: vec![trade.code.to_string()],
-                ..Default::default()
-            };
-            assert!(published_count(&catalog, filter) >= 1, "no published {kind} in {}", trade.code);
+        let all = catalog
+            .parse_operator_filter(OperatorFilterInput::default())
+            .unwrap();
+        let operators = catalog.search_operators(&all, PageSize::parse(Some(100)).unwrap(), None);
+        assert!(
+            operators.total_count >= 40,
+            "{} operators",
+            operators.total_count
+        );
+        for &kind in OperatorKind::ALL {
+            let query = catalog
+                .parse_operator_filter(OperatorFilterInput {
+                    kinds: vec![kind],
+                    ..Default::default()
+                })
+                .unwrap();
+            assert!(
+                catalog
+                    .search_operators(&query, PageSize::DEFAULT, None)
+                    .total_count
+                    >= 1,
+                "no {kind}"
+            );
         }
-    }
-});
+        let communes_with_sites: HashSet<_> = operators
+            .items
+            .iter()
+            .flat_map(|(operator, _)| catalog.sites_of(operator.id))
+            .map(|site| site.commune_nis.clone())
+            .collect();
+        assert!(
+            communes_with_sites.len() >= 15,
+            "{} communes",
+            communes_with_sites.len()
+        );
 
-on_both_databases!(seeding_twice_loads_nothing_new, |db: TestDatabase| async move {
-    let (store, before) = seeded(&db).await;
-    let outcome = store.seed(SeedSelection { demo: true }).await.unwrap();
-    assert!(outcome.loaded.is_empty(), "{outcome}");
-    assert_eq!(outcome.already_present, vec!["reference", "wapi-demo"]);
-    store.migrate().await.expect("migrating again is a no-op");
-    let after = store.load_catalog().await.unwrap();
-    assert_eq!(
-        published_count(&after, OfferFilterInput::default()),
-        published_count(&before, OfferFilterInput::default())
-    );
-});
-
-on_both_databases!(every_site_lies_inside_the_boundary_of_its_commune, |db: TestDatabase| async move {
-    let (_store, catalog) = seeded(&db).await;
-    let all = catalog.parse_operator_filter(OperatorFilterInput::default()).unwrap();
-    let mut checked = 0;
-    let mut after = None;
-    loop {
-        let page = catalog.search_operators(&all, PageSize::parse(Some(100)).unwrap(), after.as_ref());
-        for (operator, _) in &page.items {
-            for site in catalog.sites_of(operator.id) {
-                // Brute force over every commune, independent of the index.
-                let containing: Vec<_> = catalog
-                    .communes()
-                    .iter()
-                    .filter(|c| c.contains(site.location))
-                    .map(|c| c.nis.clone())
-                    .collect();
-                assert_eq!(containing, vec![site.commune_nis.clone()], "site {:?}", site.id);
-                checked += 1;
+        assert!(published_count(&catalog, OfferFilterInput::default()) >= 300);
+        for trade in catalog.trades() {
+            for &kind in OfferKind::ALL {
+                let filter = OfferFilterInput {
+                    kinds: vec![kind],
+                    trade_codes: vec![trade.code.to_string()],
+                    ..Default::default()
+                };
+                assert!(
+                    published_count(&catalog, filter) >= 1,
+                    "no published {kind} in {}",
+                    trade.code
+                );
             }
         }
-        if !page.has_next_page {
-            break;
-        }
-        after = page.items.last().map(|(_, position)| position.clone());
     }
-    assert!(checked >= 40);
-});
+);
 
-on_both_databases!(reference_data_alone_can_be_seeded_without_the_demo_set, |db: TestDatabase| async move {
-    let store = Store::connect(&db.url).await.unwrap();
-    store.migrate().await.unwrap();
-    let outcome = store.seed(SeedSelection { demo: false }).await.unwrap();
-    assert_eq!(outcome.loaded.len(), 1, "{outcome}");
-    let catalog = store.load_catalog().await.unwrap();
-    assert_eq!(catalog.trades().len(), 15);
-    assert_eq!(published_count(&catalog, OfferFilterInput::default()), 0);
-});
+on_both_databases!(
+    seeding_twice_loads_nothing_new,
+    |db: TestDatabase| async move {
+        let (store, before) = seeded(&db).await;
+        let outcome = store.seed(SeedSelection { demo: true }).await.unwrap();
+        assert!(outcome.loaded.is_empty(), "{outcome}");
+        assert_eq!(outcome.already_present, vec!["reference", "wapi-demo"]);
+        store.migrate().await.expect("migrating again is a no-op");
+        let after = store.load_catalog().await.unwrap();
+        assert_eq!(
+            published_count(&after, OfferFilterInput::default()),
+            published_count(&before, OfferFilterInput::default())
+        );
+    }
+);
+
+on_both_databases!(
+    every_site_lies_inside_the_boundary_of_its_commune,
+    |db: TestDatabase| async move {
+        let (_store, catalog) = seeded(&db).await;
+        let all = catalog
+            .parse_operator_filter(OperatorFilterInput::default())
+            .unwrap();
+        let mut checked = 0;
+        let mut after = None;
+        loop {
+            let page =
+                catalog.search_operators(&all, PageSize::parse(Some(100)).unwrap(), after.as_ref());
+            for (operator, _) in &page.items {
+                for site in catalog.sites_of(operator.id) {
+                    // Brute force over every commune, independent of the index.
+                    let containing: Vec<_> = catalog
+                        .communes()
+                        .iter()
+                        .filter(|c| c.contains(site.location))
+                        .map(|c| c.nis.clone())
+                        .collect();
+                    assert_eq!(
+                        containing,
+                        vec![site.commune_nis.clone()],
+                        "site {:?}",
+                        site.id
+                    );
+                    checked += 1;
+                }
+            }
+            if !page.has_next_page {
+                break;
+            }
+            after = page.items.last().map(|(_, position)| position.clone());
+        }
+        assert!(checked >= 40);
+    }
+);
+
+on_both_databases!(
+    reference_data_alone_can_be_seeded_without_the_demo_set,
+    |db: TestDatabase| async move {
+        let store = Store::connect(&db.url).await.unwrap();
+        store.migrate().await.unwrap();
+        let outcome = store.seed(SeedSelection { demo: false }).await.unwrap();
+        assert_eq!(outcome.loaded.len(), 1, "{outcome}");
+        let catalog = store.load_catalog().await.unwrap();
+        assert_eq!(catalog.trades().len(), 15);
+        assert_eq!(published_count(&catalog, OfferFilterInput::default()), 0);
+    }
+);

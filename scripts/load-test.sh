@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# HTTP load test of the Wapi Synergies server: cold start, memory, and wrk
+# throughput/latency of the typical partner query (POST /graphql) and of /livez.
+#
+# Usage: scripts/load-test.sh
+# Environment:
+#   PORT          port to serve on (default 18181)
+#   DURATION      length of each wrk run (default 15s)
+#   WARMUP        length of the warm-up run before RSS is read (default 2s)
+#   DATABASE_URL  database to serve (default: a fresh SQLite file in a temporary
+#                 folder, so the cold start includes migrating and seeding)
+# Exits non-zero when any partner-query response is not a 200 without "errors".
+set -euo pipefail
+
+PORT="${PORT:-18181}"
+DURATION="${DURATION:-15s}"
+WARMUP="${WARMUP:-2s}"
+THREADS=2
+CONNECTIONS=32
+BASE="http://127.0.0.1:${PORT}"
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "== installing wrk" >&2
+    apt-get install -y wrk >&2 || { apt-get update >&2 && apt-get install -y wrk >&2; }
+fi
+
+tmp="$(mktemp -d -t wapi-load.XXXXXX)"
+server_pid=""
+cleanup() {
+    local status=$?
+    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    if [[ $status -ne 0 && -f "$tmp/server.log" ]]; then
+        echo "== last lines of the server log" >&2
+        tail -n 20 "$tmp/server.log" >&2
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The typical partner query (the same as crates/api/benches/partner_query.rs).
+QUERY='{ offers(first: 20, filter: {tradeCodes: ["menuiserie", "maconnerie", "peinture-batiment"], kinds: [TRAINING, INTERNSHIP]}) { totalCount edges { cursor node { id title kind startDate endDate places recruitmentState operator { id name kind } site { id name address { street postcode locality } location { lat lon } commune { nis name } } trades { code name } } } pageInfo { hasNextPage endCursor } } }'
+BODY="{\"query\":\"${QUERY//\"/\\\"}\"}"
+printf '%s' "$BODY" >"$tmp/body.json"
+
+# wrk runs one Lua state per thread: each counts its own bad responses in the
+# global `bad`, and `done` (in the main state) sums them through `thread:get`.
+cat >"$tmp/graphql.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = [==[${BODY}]==]
+
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) bad = 0 end
+function response(status, headers, body)
+  if status ~= 200 or (body and string.find(body, '"errors"', 1, true)) then bad = bad + 1 end
+end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + (thread:get("bad") or 0) end
+  local e = summary.errors
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f bad=%d socket_errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, total, e.connect + e.read + e.write + e.timeout))
+end
+LUA
+
+cat >"$tmp/livez.lua" <<'LUA'
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f bad=%d socket_errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, e.status, e.connect + e.read + e.write + e.timeout))
+end
+LUA
+
+# Prints the HTTP status of one partner query; the body goes to $tmp/answer.json.
+partner_query_status() {
+    curl -s -o "$tmp/answer.json" -w '%{http_code}' --max-time 2 \
+        -H 'Content-Type: application/json' --data-binary "@$tmp/body.json" "$BASE/graphql" || true
+}
+
+if [[ "$(partner_query_status)" != 000 ]]; then
+    echo "something already answers on port $PORT; set PORT to a free one" >&2
+    exit 1
+fi
+
+echo "== building the release binary" >&2
+cargo build --release -p wapi >&2
+
+export DATABASE_URL="${DATABASE_URL:-sqlite://$tmp/wapi.db?mode=rwc}"
+now_us() { local t="${EPOCHREALTIME//[.,]/}"; echo "$((10#$t))"; }
+
+echo "== starting the server" >&2
+started="$(now_us)"
+target/release/wapi serve --listen "127.0.0.1:${PORT}" >"$tmp/server.log" 2>&1 &
+server_pid=$!
+while true; do
+    if [[ "$(partner_query_status)" == 200 ]] && ! grep -q '"errors"' "$tmp/answer.json" \
+        && grep -q '"edges"' "$tmp/answer.json"; then
+        break
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        echo "the server exited before answering" >&2
+        exit 1
+    fi
+    if (( $(now_us) - started > 300000000 )); then
+        echo "no successful answer after 300 s" >&2
+        exit 1
+    fi
+    sleep 0.02
+done
+cold_start_ms=$(( ($(now_us) - started) / 1000 ))
+echo "cold start: ${cold_start_ms} ms"
+
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$tmp/graphql.lua" "$BASE/graphql" >/dev/null
+rss_mb="$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$server_pid/status")"
+echo "RSS after seeding and warm-up: ${rss_mb} MB"
+
+# Runs wrk; prints its report on stderr and "rps p50 p99 bad socket_errors" on stdout.
+run_wrk() {
+    local script=$1 url=$2 out
+    out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url")"
+    printf '%s\n' "$out" >&2
+    printf '%s\n' "$out" | sed -n 's/^RESULT rps=\(.*\) p50_ms=\(.*\) p99_ms=\(.*\) bad=\(.*\) socket_errors=\(.*\)$/\1 \2 \3 \4 \5/p'
+}
+
+echo "== wrk POST /graphql (partner query), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
+query_result="$(run_wrk "$tmp/graphql.lua" "$BASE/graphql")"
+echo "== wrk GET /livez, ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
+livez_result="$(run_wrk "$tmp/livez.lua" "$BASE/livez")"
+if [[ -z "$query_result" || -z "$livez_result" ]]; then
+    echo "wrk printed no RESULT line" >&2
+    exit 1
+fi
+read -r q_rps q_p50 q_p99 q_bad q_sock <<<"$query_result"
+read -r l_rps l_p50 l_p99 l_bad l_sock <<<"$livez_result"
+
+cat <<SUMMARY
+
+== summary ($(target/release/wapi --version), ${DURATION} per run, ${THREADS} threads, ${CONNECTIONS} connections)
+cold start                ${cold_start_ms} ms
+RSS (seeded, warmed up)   ${rss_mb} MB
+partner query             ${q_rps} req/s   p50 ${q_p50} ms   p99 ${q_p99} ms
+/livez                    ${l_rps} req/s   p99 ${l_p99} ms
+bad responses             ${q_bad} (partner query; plus ${q_sock} socket errors; /livez non-2xx ${l_bad}, socket errors ${l_sock})
+SUMMARY
+
+if (( q_bad > 0 )); then
+    echo "FAILED: ${q_bad} bad partner-query responses" >&2
+    exit 1
+fi
