@@ -15,13 +15,16 @@
 
 pub mod audience;
 pub mod catalog;
+pub mod cluster;
 pub mod coded_enum;
 pub mod codes;
+pub mod geocode;
 pub mod location;
 pub mod offer;
 pub mod operator;
 pub mod page;
 pub mod pole;
+pub mod spatial;
 pub mod territory;
 pub mod text;
 pub mod trade;
