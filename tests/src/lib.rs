@@ -22,13 +22,18 @@ impl TestApp {
     /// Migrates and seeds (reference and demo data) the database, loads the
     /// catalogue and serves the app.
     pub async fn spawn(database: TestDatabase) -> Self {
+        Self::spawn_with(database, api::Settings::default()).await
+    }
+
+    /// Like [`TestApp::spawn`], with settings.
+    pub async fn spawn_with(database: TestDatabase, settings: api::Settings) -> Self {
         let store = Store::connect(&database.url).await.expect("connect");
         store.migrate().await.expect("migrate");
         store
             .seed(SeedSelection { demo: true })
             .await
             .expect("seed");
-        let state = api::AppState::load(store)
+        let state = api::AppState::load_with(store, settings)
             .await
             .expect("load the catalogue");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -63,6 +68,15 @@ impl TestApp {
             "GraphQL responses are 200 even with errors"
         );
         response.json().await.expect("a JSON response")
+    }
+
+    /// GETs a path of the app.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("send the request")
     }
 
     /// POSTs a query that must succeed; returns its `data`.

@@ -78,6 +78,7 @@ fn order_tag(order: OfferOrder) -> &'static str {
     match order {
         OfferOrder::StartDate => "START_DATE",
         OfferOrder::UpdatedAt => "UPDATED_AT",
+        OfferOrder::Distance => "DISTANCE",
     }
 }
 
@@ -183,7 +184,11 @@ mod tests {
             position
         );
         let error = parse_offer_cursor(&cursor, OfferOrder::StartDate).unwrap_err();
-        assert!(error.message().contains("UPDATED_AT"), "{}", error.message());
+        assert!(
+            error.message().contains("UPDATED_AT"),
+            "{}",
+            error.message()
+        );
         assert!(parse_offer_cursor("garbage", OfferOrder::StartDate).is_err());
     }
 

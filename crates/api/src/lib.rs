@@ -9,18 +9,34 @@
 //! (they live in `domain`; resolvers only parse, call and map).
 
 mod error;
+mod geo_http;
 mod http;
 mod ids;
+mod layers;
 mod schema;
 
 use std::sync::{Arc, RwLock};
 
 use domain::catalog::Catalog;
+use domain::location::{BoundingBox, ServiceArea};
 use storage::{StorageError, Store};
 
 pub use error::ApiError;
 pub use http::router as app;
-pub use schema::{CatalogSnapshot, WapiSchema, build_schema};
+pub use schema::{RequestContext, WapiSchema, build_schema};
+
+/// What can be configured about the API.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Where place searches may be centred; by default the communes'
+    /// bounding box plus about 10 km.
+    pub service_bounds: Option<BoundingBox>,
+    /// The largest search radius accepted (default 100 km).
+    pub max_radius_km: Option<f64>,
+    /// Origins of partner websites allowed to call the API from a browser
+    /// (CORS), such as `https://www.example-school.be`.
+    pub cors_origins: Vec<String>,
+}
 
 /// What every request needs: the schema, the database and the current
 /// catalogue. Cheap to clone.
@@ -32,6 +48,8 @@ pub struct AppState {
 struct Inner {
     schema: WapiSchema,
     store: Store,
+    service_area: ServiceArea,
+    settings: Settings,
     /// Replaced whole after each committed write; readers keep the snapshot
     /// they started with.
     catalog: RwLock<Arc<Catalog>>,
@@ -46,16 +64,46 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// Loads the catalogue from the store.
+    /// Loads the catalogue from the store, with the default settings.
     pub async fn load(store: Store) -> Result<Self, StorageError> {
+        Self::load_with(store, Settings::default()).await
+    }
+
+    /// Loads the catalogue from the store.
+    pub async fn load_with(store: Store, settings: Settings) -> Result<Self, StorageError> {
         let catalog = store.load_catalog().await?;
+        let mut service_area =
+            catalog
+                .default_service_area()
+                .map_err(|e| StorageError::Corrupt {
+                    table: "communes",
+                    id: "*".to_owned(),
+                    message: e.to_string(),
+                })?;
+        if let Some(bounds) = settings.service_bounds {
+            service_area.bounds = bounds;
+        }
+        if let Some(max_radius_km) = settings.max_radius_km {
+            service_area.max_radius_km = max_radius_km;
+        }
         Ok(Self {
             inner: Arc::new(Inner {
                 schema: build_schema(),
                 store,
+                service_area,
+                settings,
                 catalog: RwLock::new(Arc::new(catalog)),
             }),
         })
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.inner.settings
+    }
+
+    /// The area place searches may be centred in.
+    pub fn service_area(&self) -> ServiceArea {
+        self.inner.service_area
     }
 
     /// The catalogue as it is now.
@@ -81,12 +129,20 @@ impl AppState {
         &self.inner.store
     }
 
+    /// What one request reads: the catalogue as it is now, and the settings.
+    pub fn request_context(&self) -> RequestContext {
+        RequestContext {
+            catalog: self.catalog(),
+            service_area: self.inner.service_area,
+        }
+    }
+
     /// Executes a GraphQL request against the current catalogue snapshot.
     pub async fn execute(
         &self,
         request: impl Into<async_graphql::Request>,
     ) -> async_graphql::Response {
-        let request = request.into().data(CatalogSnapshot(self.catalog()));
+        let request = request.into().data(self.request_context());
         self.inner.schema.execute(request).await
     }
 }

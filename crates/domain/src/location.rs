@@ -187,3 +187,75 @@ mod tests {
         assert!(!bbox.contains(Point::parse(50.8, 3.4).unwrap()));
     }
 }
+
+/// Where the service's places are: points given to place searches must fall
+/// inside, and search radii are capped, so a swapped or mistyped coordinate
+/// is refused instead of silently finding nothing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ServiceArea {
+    pub bounds: BoundingBox,
+    pub max_radius_km: f64,
+}
+
+/// A point or radius outside what the service covers.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ServiceAreaError {
+    #[error(
+        "{point} is outside the service area (lat {min_lat}..{max_lat}, lon {min_lon}..{max_lon}); check that lat and lon are not swapped"
+    )]
+    OutsideArea {
+        point: Point,
+        min_lat: f64,
+        max_lat: f64,
+        min_lon: f64,
+        max_lon: f64,
+    },
+    #[error("must be a number of kilometres greater than 0 and at most {max}, got {got}")]
+    Radius { got: f64, max: f64 },
+}
+
+impl ServiceArea {
+    /// Roughly 10 km, in degrees of latitude, added around the communes.
+    const MARGIN_DEGREES: f64 = 0.09;
+    pub const DEFAULT_MAX_RADIUS_KM: f64 = 100.0;
+
+    /// The bounding box of the given boundaries plus a margin of about 10 km.
+    pub fn around(bounds: geo::Rect<f64>) -> Result<Self, LocationError> {
+        let margin = Self::MARGIN_DEGREES;
+        Ok(Self {
+            bounds: BoundingBox::parse(
+                bounds.min().x - margin * 1.6,
+                bounds.min().y - margin,
+                bounds.max().x + margin * 1.6,
+                bounds.max().y + margin,
+            )?,
+            max_radius_km: Self::DEFAULT_MAX_RADIUS_KM,
+        })
+    }
+
+    pub fn check_point(&self, point: Point) -> Result<Point, ServiceAreaError> {
+        if self.bounds.contains(point) {
+            Ok(point)
+        } else {
+            Err(ServiceAreaError::OutsideArea {
+                point,
+                min_lat: self.bounds.min_lat.degrees(),
+                max_lat: self.bounds.max_lat.degrees(),
+                min_lon: self.bounds.min_lon.degrees(),
+                max_lon: self.bounds.max_lon.degrees(),
+            })
+        }
+    }
+
+    /// Checks a search radius and returns it in metres.
+    pub fn check_radius_km(&self, radius_km: f64) -> Result<f64, ServiceAreaError> {
+        if radius_km.is_finite() && radius_km > 0.0 && radius_km <= self.max_radius_km {
+            Ok(radius_km * 1000.0)
+        } else {
+            Err(ServiceAreaError::Radius {
+                got: radius_km,
+                max: self.max_radius_km,
+            })
+        }
+    }
+}

@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use domain::location::{BoundingBox, ServiceArea};
 use storage::{DEFAULT_DATABASE_URL, SeedSelection, Store, redact_url};
 use tracing_subscriber::EnvFilter;
 
@@ -57,6 +58,32 @@ struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, env = "WAPI_LISTEN", default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
+    /// Partner website origins allowed to call the API from browsers (CORS), comma-separated,
+    /// e.g. `https://www.ecole.be,https://carte.partenaire.be`. None by default.
+    #[arg(long, env = "WAPI_CORS_ORIGINS", value_delimiter = ',')]
+    cors_origins: Vec<String>,
+    /// Where place searches may be centred, as `minLon,minLat,maxLon,maxLat` (WGS84). Default: the
+    /// communes' bounding box plus about 10 km.
+    #[arg(long, env = "WAPI_SERVICE_AREA", value_parser = parse_bounding_box)]
+    service_area: Option<BoundingBox>,
+    /// Largest radius accepted by radius searches, in kilometres.
+    #[arg(long, env = "WAPI_MAX_RADIUS_KM", default_value_t = ServiceArea::DEFAULT_MAX_RADIUS_KM)]
+    max_radius_km: f64,
+}
+
+fn parse_bounding_box(raw: &str) -> Result<BoundingBox, String> {
+    let numbers: Vec<f64> = raw
+        .split(',')
+        .map(|n| {
+            n.trim()
+                .parse::<f64>()
+                .map_err(|_| format!("{n:?} is not a number"))
+        })
+        .collect::<Result<_, _>>()?;
+    let [min_lon, min_lat, max_lon, max_lat] = numbers[..] else {
+        return Err("expected minLon,minLat,maxLon,maxLat".to_owned());
+    };
+    BoundingBox::parse(min_lon, min_lat, max_lon, max_lat).map_err(|e| e.to_string())
 }
 
 #[tokio::main]

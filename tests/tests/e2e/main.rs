@@ -3,8 +3,10 @@
 
 mod bad_input;
 mod catalogue;
+mod geojson;
 mod helpers;
 mod http;
 mod nodes;
 mod pagination;
 mod round_trips;
+mod spatial;

@@ -39,6 +39,8 @@ pub struct OfferEdge {
     pub cursor: String,
     /// The offer.
     pub node: Offer,
+    /// Great-circle distance in metres from `filter.near.point` to the offer's site; null without `near`.
+    pub distance_meters: Option<f64>,
 }
 
 /// A page of operators.
@@ -83,6 +85,63 @@ pub struct OfferFilter {
     pub starts_after: Option<Date>,
     /// Only offers starting on or before this day (offers without a start date are left out).
     pub starts_before: Option<Date>,
+    /// Only offers whose site lies within a great-circle radius of a point; edges then carry `distanceMeters`.
+    pub near: Option<NearInput>,
+    /// Only offers whose site lies inside this box (a map viewport).
+    pub bbox: Option<BBoxInput>,
+}
+
+/// A WGS84 point, latitude and longitude named.
+#[derive(InputObject, Debug, Clone, Copy)]
+pub struct PointInput {
+    /// Degrees north, -90 to 90 (about 50.6 in Wallonie picarde).
+    pub lat: f64,
+    /// Degrees east, -180 to 180 (about 3.5 in Wallonie picarde).
+    pub lon: f64,
+}
+
+/// A circle on the map.
+#[derive(InputObject, Debug, Clone, Copy)]
+pub struct NearInput {
+    /// The centre; it must lie in the service area (Wallonie picarde and a margin).
+    pub point: PointInput,
+    /// The radius in kilometres, greater than 0 and at most the configured maximum (100 by default).
+    pub radius_km: f64,
+}
+
+impl From<NearInput> for domain::catalog::NearInput {
+    fn from(near: NearInput) -> Self {
+        domain::catalog::NearInput {
+            lat: near.point.lat,
+            lon: near.point.lon,
+            radius_km: near.radius_km,
+        }
+    }
+}
+
+/// A rectangle on the map in WGS84 degrees, as map libraries give a viewport.
+#[derive(InputObject, Debug, Clone, Copy)]
+#[graphql(name = "BBoxInput")]
+pub struct BBoxInput {
+    /// West edge, degrees east.
+    pub min_lon: f64,
+    /// South edge, degrees north.
+    pub min_lat: f64,
+    /// East edge, degrees east.
+    pub max_lon: f64,
+    /// North edge, degrees north.
+    pub max_lat: f64,
+}
+
+impl From<BBoxInput> for domain::catalog::BBoxInput {
+    fn from(b: BBoxInput) -> Self {
+        domain::catalog::BBoxInput {
+            min_lon: b.min_lon,
+            min_lat: b.min_lat,
+            max_lon: b.max_lon,
+            max_lat: b.max_lat,
+        }
+    }
 }
 
 impl From<OfferFilter> for domain::catalog::OfferFilterInput {
@@ -106,6 +165,8 @@ impl From<OfferFilter> for domain::catalog::OfferFilterInput {
             text: filter.text,
             starts_after: filter.starts_after.map(|d| d.0),
             starts_before: filter.starts_before.map(|d| d.0),
+            near: filter.near.map(Into::into),
+            bbox: filter.bbox.map(Into::into),
         }
     }
 }
@@ -122,6 +183,10 @@ pub struct OperatorFilter {
     pub trade_codes: Option<Vec<String>>,
     /// Words to find in the name, description or communes; accents and case are ignored.
     pub text: Option<String>,
+    /// Only operators with a site within a great-circle radius of a point.
+    pub near: Option<NearInput>,
+    /// Only operators with a site inside this box.
+    pub bbox: Option<BBoxInput>,
 }
 
 impl From<OperatorFilter> for domain::catalog::OperatorFilterInput {
@@ -136,6 +201,8 @@ impl From<OperatorFilter> for domain::catalog::OperatorFilterInput {
             commune_nis: filter.commune_nis.unwrap_or_default(),
             trade_codes: filter.trade_codes.unwrap_or_default(),
             text: filter.text,
+            near: filter.near.map(Into::into),
+            bbox: filter.bbox.map(Into::into),
         }
     }
 }

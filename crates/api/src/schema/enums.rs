@@ -169,4 +169,6 @@ pub enum OfferOrder {
     StartDate,
     /// Most recently updated first.
     UpdatedAt,
+    /// Nearest to `filter.near.point` first (requires `filter.near`).
+    Distance,
 }

@@ -11,34 +11,46 @@ mod scalars;
 
 use std::sync::Arc;
 
-use async_graphql::{Context, EmptyMutation, EmptySubscription, ID, Interface, Object, Schema};
+use async_graphql::{
+    Context, EmptyMutation, EmptySubscription, ID, Interface, Json, Object, Schema,
+};
 use domain::catalog::{Catalog, FilterError};
 use domain::codes::{NisCode, PoleCode, TradeCode};
+use domain::location::{Point, ServiceArea};
 use domain::offer::{OfferId, ProgrammeId};
 use domain::operator::{OperatorId, SiteId};
 use domain::page::{Page, PageSize};
 
 use crate::error::{ApiError, ApiResult};
 use crate::ids::{self, NodeType};
-pub use connection::{OfferConnection, OfferFilter, OperatorConnection, OperatorFilter, PageInfo};
+pub use connection::{
+    OfferConnection, OfferFilter, OperatorConnection, OperatorFilter, PageInfo, PointInput,
+};
 use connection::{OfferEdge, OperatorEdge};
 pub use enums::OfferOrder;
 use offer::{Offer, TrainingProgramme};
-use operator::{Operator, Site};
+use operator::{Operator, Site, SiteDistance};
 use reference::{AudienceDescription, Commune, Pole, Trade};
 
 /// The schema served at `/graphql`.
 pub type WapiSchema = Schema<Query, EmptyMutation, EmptySubscription>;
 
-/// The catalogue a request reads from: one snapshot for the whole request,
-/// so every field of a response agrees with every other.
+/// What a request reads from: one catalogue snapshot for the whole request,
+/// so every field of a response agrees with every other, and the settings.
 #[derive(Debug, Clone)]
-pub struct CatalogSnapshot(pub Arc<Catalog>);
+pub struct RequestContext {
+    pub catalog: Arc<Catalog>,
+    pub service_area: ServiceArea,
+}
+
+fn request<'a>(ctx: &Context<'a>) -> &'a RequestContext {
+    // `AppState::execute` attaches the context to every request; the schema
+    // is never executed any other way.
+    ctx.data_unchecked::<RequestContext>()
+}
 
 fn catalog<'a>(ctx: &Context<'a>) -> &'a Catalog {
-    // `AppState::execute` attaches the snapshot to every request; the schema
-    // is never executed any other way.
-    &ctx.data_unchecked::<CatalogSnapshot>().0
+    &request(ctx).catalog
 }
 
 /// Builds the schema; the same function serves the server, the tests and `schema.graphql`.
@@ -63,8 +75,15 @@ fn page_size(first: Option<i32>) -> Result<PageSize, ApiError> {
     PageSize::parse(first.map(i64::from)).map_err(|e| ApiError::bad_input("first", e))
 }
 
-fn filter_error(error: FilterError) -> ApiError {
-    ApiError::bad_input(format!("filter.{}", error.field()), error)
+pub(crate) fn filter_error(error: FilterError) -> ApiError {
+    ApiError::bad_input(error.field(), error)
+}
+
+/// Checks a point given to a place search against the service area.
+fn search_point(point: PointInput, argument: &str, area: &ServiceArea) -> Result<Point, ApiError> {
+    let point = Point::parse(point.lat, point.lon).map_err(|e| ApiError::bad_input(argument, e))?;
+    area.check_point(point)
+        .map_err(|e| ApiError::bad_input(argument, e))
 }
 
 fn page_info<T, P>(page: &Page<T, P>, cursor: impl Fn(&P) -> String) -> PageInfo {
@@ -196,7 +215,10 @@ impl Query {
             .map(ids::parse_operator_cursor)
             .transpose()?;
         let query = catalog
-            .parse_operator_filter(filter.unwrap_or_default().into())
+            .parse_operator_filter(
+                filter.unwrap_or_default().into(),
+                &request(ctx).service_area,
+            )
             .map_err(filter_error)?;
         let page = catalog.search_operators(&query, size, after.as_ref());
         Ok(OperatorConnection {
@@ -235,20 +257,83 @@ impl Query {
             .map(|c| ids::parse_offer_cursor(c, order))
             .transpose()?;
         let query = catalog
-            .parse_offer_filter(filter.unwrap_or_default().into())
+            .parse_offer_filter(
+                filter.unwrap_or_default().into(),
+                &request(ctx).service_area,
+            )
             .map_err(filter_error)?;
-        let page = catalog.search_offers(&query, order, size, after.as_ref());
+        let page = catalog
+            .search_offers(&query, order, size, after.as_ref())
+            .map_err(filter_error)?;
         Ok(OfferConnection {
             page_info: page_info(&page, |p| ids::offer_cursor(order, p)),
             total_count: i32::try_from(page.total_count).unwrap_or(i32::MAX),
             edges: page
                 .items
                 .into_iter()
-                .map(|(offer, position)| OfferEdge {
+                .map(|(hit, position)| OfferEdge {
                     cursor: ids::offer_cursor(order, &position),
-                    node: Offer(offer.clone()),
+                    node: Offer(hit.offer.clone()),
+                    distance_meters: hit.distance_meters,
                 })
                 .collect(),
         })
+    }
+
+    /// The sites nearest to a point, nearest first; with a filter, only sites holding a published
+    /// offer it matches ("the closest places that teach this trade").
+    async fn sites_near(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Where to measure from; it must lie in the service area.")]
+        point: PointInput,
+        #[graphql(desc = "How many sites, 0 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "Only sites with a published offer matching this filter.")] filter: Option<
+            OfferFilter,
+        >,
+    ) -> ApiResult<Vec<SiteDistance>> {
+        let context = request(ctx);
+        let center = search_point(point, "point", &context.service_area)?;
+        let size = page_size(first)?;
+        let query = match filter {
+            Some(filter) => Some(
+                context
+                    .catalog
+                    .parse_offer_filter(filter.into(), &context.service_area)
+                    .map_err(filter_error)?,
+            ),
+            None => None,
+        };
+        Ok(context
+            .catalog
+            .sites_near(center, size.get(), query.as_ref())
+            .into_iter()
+            .map(|(site, distance_meters)| SiteDistance {
+                site: Site(site.clone()),
+                distance_meters,
+            })
+            .collect())
+    }
+
+    /// The published offers matching the filter as an RFC 7946 FeatureCollection (`[lon, lat]`,
+    /// WGS84): one Point feature per offer, with the properties a map popup needs.
+    async fn offers_geo_json(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which offers; every published offer when absent.")] filter: Option<
+            OfferFilter,
+        >,
+    ) -> ApiResult<Json<geojson::FeatureCollection>> {
+        let context = request(ctx);
+        let query = context
+            .catalog
+            .parse_offer_filter(filter.unwrap_or_default().into(), &context.service_area)
+            .map_err(filter_error)?;
+        let mut hits = context.catalog.matching_offers(&query);
+        hits.sort_by_key(|hit| hit.offer.id);
+        Ok(Json(crate::layers::offers_collection(
+            &context.catalog,
+            hits,
+        )))
     }
 }

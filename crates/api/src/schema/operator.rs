@@ -155,3 +155,12 @@ impl Site {
             .collect()
     }
 }
+
+/// A site and how far it is from the point asked about.
+#[derive(SimpleObject, Debug)]
+pub struct SiteDistance {
+    /// The site.
+    pub site: Site,
+    /// Great-circle distance in metres.
+    pub distance_meters: f64,
+}

@@ -8,15 +8,18 @@ mod operator_search;
 use std::collections::HashMap;
 
 use crate::codes::{NisCode, PoleCode, TradeCode};
+use crate::location::{LocationError, Point, ServiceArea};
 use crate::offer::{Offer, OfferError, OfferId, OfferKind, ProgrammeId, TrainingProgramme};
 use crate::operator::{Operator, OperatorId, Site, SiteId};
 use crate::pole::Pole;
+use crate::spatial::SpatialIndex;
 use crate::territory::{Commune, Territory};
 use crate::text::{SearchableText, fold};
 use crate::trade::Trade;
 
 pub use offer_search::{
-    FilterError, OfferFilterInput, OfferOrder, OfferPage, OfferPosition, OfferQuery,
+    BBoxInput, FilterError, NearInput, OfferFilterInput, OfferHit, OfferOrder, OfferPage,
+    OfferPosition, OfferQuery,
 };
 pub use operator_search::{OperatorFilterInput, OperatorPage, OperatorPosition, OperatorQuery};
 
@@ -77,7 +80,7 @@ struct IndexedOperator {
 }
 
 /// The read model. Build it with [`Catalog::build`].
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Catalog {
     territory: Territory,
     poles: Vec<Pole>,
@@ -87,6 +90,9 @@ pub struct Catalog {
     operators: Vec<IndexedOperator>,
     operator_index: HashMap<OperatorId, usize>,
     sites: HashMap<SiteId, Site>,
+    site_index: SpatialIndex<SiteId>,
+    /// Positions in `offers` of the offers at each site.
+    offers_by_site: HashMap<SiteId, Vec<usize>>,
     programmes: HashMap<ProgrammeId, TrainingProgramme>,
     offers: Vec<IndexedOffer>,
     offer_index: HashMap<OfferId, usize>,
@@ -144,6 +150,7 @@ impl Catalog {
                 .or_default()
                 .push(site.id);
         }
+        let site_index = SpatialIndex::new(sites.iter().map(|s| (s.id, s.location)));
         let sites: HashMap<SiteId, Site> = sites.into_iter().map(|s| (s.id, s)).collect();
         let programmes: HashMap<ProgrammeId, TrainingProgramme> =
             programmes.into_iter().map(|p| (p.id, p)).collect();
@@ -195,15 +202,21 @@ impl Catalog {
             operators: indexed_operators,
             operator_index,
             sites,
+            site_index,
+            offers_by_site: HashMap::new(),
             programmes,
             offers: Vec::with_capacity(offers.len()),
             offer_index: HashMap::with_capacity(offers.len()),
         };
         for offer in offers {
             let indexed = catalog.index_offer(offer)?;
+            let position = catalog.offers.len();
+            catalog.offer_index.insert(indexed.offer.id, position);
             catalog
-                .offer_index
-                .insert(indexed.offer.id, catalog.offers.len());
+                .offers_by_site
+                .entry(indexed.offer.site_id)
+                .or_default()
+                .push(position);
             catalog.offers.push(indexed);
         }
         Ok(catalog)
@@ -282,6 +295,57 @@ impl Catalog {
         })
     }
 
+    /// The communes' bounding box plus a margin, with the default maximum
+    /// radius: where searches may be centred when nothing else is configured.
+    pub fn default_service_area(&self) -> Result<ServiceArea, LocationError> {
+        let bounds = self
+            .communes()
+            .iter()
+            .filter_map(|c| geo::BoundingRect::bounding_rect(&c.boundary))
+            .reduce(|a, b| {
+                geo::Rect::new(
+                    geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                    geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+                )
+            })
+            .unwrap_or_else(|| {
+                geo::Rect::new(
+                    geo::coord! { x: 0.0, y: 0.0 },
+                    geo::coord! { x: 0.0, y: 0.0 },
+                )
+            });
+        ServiceArea::around(bounds)
+    }
+
+    /// The sites nearest to `center`, nearest first, with their distance in
+    /// metres. With a query, only sites holding a published offer it matches
+    /// ("the closest places that teach this trade").
+    pub fn sites_near(
+        &self,
+        center: Point,
+        count: usize,
+        query: Option<&OfferQuery>,
+    ) -> Vec<(&Site, f64)> {
+        self.site_index
+            .nearest(center)
+            .filter(|(site_id, _)| {
+                let Some(query) = query else {
+                    return true;
+                };
+                let offers = self
+                    .offers_by_site
+                    .get(site_id)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                offers
+                    .iter()
+                    .any(|&i| query.matches_attributes(&self.offers[i]))
+            })
+            .take(count)
+            .filter_map(|(site_id, meters)| self.sites.get(&site_id).map(|site| (site, meters)))
+            .collect()
+    }
+
     pub fn territory(&self) -> &Territory {
         &self.territory
     }
@@ -331,6 +395,11 @@ impl Catalog {
             .unwrap_or_default()
     }
 
+    /// Every site, in no particular order.
+    pub fn all_sites(&self) -> Vec<&Site> {
+        self.sites.values().collect()
+    }
+
     pub fn site(&self, id: SiteId) -> Option<&Site> {
         self.sites.get(&id)
     }
@@ -364,7 +433,7 @@ impl Catalog {
             .map(|o| &o.offer)
             .filter(|o| o.is_published() && keep(o))
             .collect();
-        offers.sort_by_key(|o| OfferOrder::StartDate.sort_key(o));
+        offers.sort_by_key(|o| OfferOrder::StartDate.sort_key(o, None));
         offers
     }
 

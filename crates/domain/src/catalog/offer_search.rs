@@ -1,11 +1,15 @@
 //! Searching published offers: filters, orders and keyset pagination.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::{Catalog, IndexedOffer};
 use crate::audience::Audience;
 use crate::codes::{CodeError, NisCode, PoleCode, TradeCode};
+use crate::location::{BoundingBox, LocationError, Point, ServiceArea, ServiceAreaError};
 use crate::offer::{Offer, OfferId, OfferKind};
+use crate::operator::SiteId;
 use crate::page::{Page, PageSize};
 use crate::text::{TextQuery, TextQueryError};
 
@@ -22,10 +26,38 @@ pub struct OfferFilterInput {
     pub text: Option<String>,
     pub starts_after: Option<NaiveDate>,
     pub starts_before: Option<NaiveDate>,
+    /// Only offers whose site lies within a radius of a point.
+    pub near: Option<NearInput>,
+    /// Only offers whose site lies inside a box.
+    pub bbox: Option<BBoxInput>,
+}
+
+/// "Within `radius_km` of this point", as it arrives from outside.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NearInput {
+    pub lat: f64,
+    pub lon: f64,
+    pub radius_km: f64,
+}
+
+/// A map viewport in WGS84 degrees, as it arrives from outside.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BBoxInput {
+    pub min_lon: f64,
+    pub min_lat: f64,
+    pub max_lon: f64,
+    pub max_lat: f64,
+}
+
+/// A checked radius search.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Near {
+    pub center: Point,
+    pub radius_meters: f64,
 }
 
 /// Why a filter was refused. [`FilterError::field`] names the input field.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FilterError {
     #[error("unknown trade code {0:?}; the `trades` query lists them")]
     UnknownTrade(String),
@@ -41,17 +73,31 @@ pub enum FilterError {
     Text(TextQueryError),
     #[error("startsAfter ({after}) must not be later than startsBefore ({before})")]
     EmptyDateWindow { after: NaiveDate, before: NaiveDate },
+    #[error("{0}")]
+    NearPoint(LocationError),
+    #[error("{0}")]
+    NearOutsideArea(ServiceAreaError),
+    #[error("{0}")]
+    NearRadius(ServiceAreaError),
+    #[error("{0}")]
+    BBox(LocationError),
+    #[error("DISTANCE needs a point to measure from: set filter.near")]
+    DistanceWithoutNear,
 }
 
 impl FilterError {
-    /// The filter field at fault, as the API names it.
+    /// The argument at fault, as the API names it.
     pub fn field(&self) -> &'static str {
         match self {
-            FilterError::UnknownTrade(_) => "tradeCodes",
-            FilterError::UnknownPole(_) => "poleCodes",
-            FilterError::MalformedNis(_) | FilterError::UnknownCommune(_) => "communeNis",
-            FilterError::Text(_) => "text",
-            FilterError::EmptyDateWindow { .. } => "startsAfter",
+            FilterError::UnknownTrade(_) => "filter.tradeCodes",
+            FilterError::UnknownPole(_) => "filter.poleCodes",
+            FilterError::MalformedNis(_) | FilterError::UnknownCommune(_) => "filter.communeNis",
+            FilterError::Text(_) => "filter.text",
+            FilterError::EmptyDateWindow { .. } => "filter.startsAfter",
+            FilterError::NearPoint(_) | FilterError::NearOutsideArea(_) => "filter.near.point",
+            FilterError::NearRadius(_) => "filter.near.radiusKm",
+            FilterError::BBox(_) => "filter.bbox",
+            FilterError::DistanceWithoutNear => "orderBy",
         }
     }
 }
@@ -67,10 +113,18 @@ pub struct OfferQuery {
     text: Option<TextQuery>,
     starts_after: Option<NaiveDate>,
     starts_before: Option<NaiveDate>,
+    near: Option<Near>,
+    bbox: Option<BoundingBox>,
 }
 
 impl OfferQuery {
-    fn matches(&self, indexed: &IndexedOffer) -> bool {
+    pub fn near(&self) -> Option<Near> {
+        self.near
+    }
+
+    /// Whether a published offer passes every filter but the spatial ones,
+    /// which the search answers from the spatial index instead.
+    pub(super) fn matches_attributes(&self, indexed: &IndexedOffer) -> bool {
         let offer = &indexed.offer;
         let any_or_empty = |wanted: bool, empty: bool| empty || wanted;
         offer.is_published()
@@ -114,6 +168,38 @@ impl OfferQuery {
     }
 }
 
+/// Checks the spatial parts of a filter.
+pub(super) fn parse_spatial(
+    near: Option<NearInput>,
+    bbox: Option<BBoxInput>,
+    area: &ServiceArea,
+) -> Result<(Option<Near>, Option<BoundingBox>), FilterError> {
+    let near = match near {
+        Some(near) => {
+            let center = Point::parse(near.lat, near.lon).map_err(FilterError::NearPoint)?;
+            let center = area
+                .check_point(center)
+                .map_err(FilterError::NearOutsideArea)?;
+            let radius_meters = area
+                .check_radius_km(near.radius_km)
+                .map_err(FilterError::NearRadius)?;
+            Some(Near {
+                center,
+                radius_meters,
+            })
+        }
+        None => None,
+    };
+    let bbox = match bbox {
+        Some(b) => Some(
+            BoundingBox::parse(b.min_lon, b.min_lat, b.max_lon, b.max_lat)
+                .map_err(FilterError::BBox)?,
+        ),
+        None => None,
+    };
+    Ok((near, bbox))
+}
+
 /// How offers are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OfferOrder {
@@ -121,6 +207,16 @@ pub enum OfferOrder {
     StartDate,
     /// Most recently updated first.
     UpdatedAt,
+    /// Nearest to the `near` point first.
+    Distance,
+}
+
+/// An offer found by a search, with its distance when the search had a
+/// `near` point.
+#[derive(Debug, Clone, Copy)]
+pub struct OfferHit<'a> {
+    pub offer: &'a Offer,
+    pub distance_meters: Option<f64>,
 }
 
 /// Where an offer stands in an order: what a cursor remembers. Ordering is
@@ -133,23 +229,32 @@ pub struct OfferPosition {
 }
 
 impl OfferOrder {
-    pub(super) fn sort_key(self, offer: &Offer) -> OfferPosition {
+    /// The offer's position; for DISTANCE, the key is the distance in
+    /// millimetres (offers without one, which a search never yields, last).
+    pub(super) fn sort_key(self, offer: &Offer, distance_meters: Option<f64>) -> OfferPosition {
         let key = match self {
             OfferOrder::StartDate => offer
                 .start_date
                 .map_or(i64::MAX, |d| i64::from(d.num_days_from_ce())),
             OfferOrder::UpdatedAt => -offer.updated_at.timestamp_millis(),
+            OfferOrder::Distance => {
+                distance_meters.map_or(i64::MAX, |m| (m * 1000.0).round() as i64)
+            }
         };
         OfferPosition { key, id: offer.id }
     }
 }
 
 /// A page of offers.
-pub type OfferPage<'a> = Page<&'a Offer, OfferPosition>;
+pub type OfferPage<'a> = Page<OfferHit<'a>, OfferPosition>;
 
 impl Catalog {
-    /// Checks a filter against the reference data.
-    pub fn parse_offer_filter(&self, input: OfferFilterInput) -> Result<OfferQuery, FilterError> {
+    /// Checks a filter against the reference data and the service area.
+    pub fn parse_offer_filter(
+        &self,
+        input: OfferFilterInput,
+        area: &ServiceArea,
+    ) -> Result<OfferQuery, FilterError> {
         let trade_codes = input
             .trade_codes
             .iter()
@@ -180,7 +285,10 @@ impl Catalog {
         {
             return Err(FilterError::EmptyDateWindow { after, before });
         }
+        let (near, bbox) = parse_spatial(input.near, input.bbox, area)?;
         Ok(OfferQuery {
+            near,
+            bbox,
             kinds: input.kinds,
             trade_codes,
             pole_codes,
@@ -215,14 +323,84 @@ impl Catalog {
         order: OfferOrder,
         size: PageSize,
         after: Option<&OfferPosition>,
-    ) -> OfferPage<'_> {
-        let mut matching: Vec<(&Offer, OfferPosition)> = self
-            .offers
-            .iter()
-            .filter(|indexed| query.matches(indexed))
-            .map(|indexed| (&indexed.offer, order.sort_key(&indexed.offer)))
+    ) -> Result<OfferPage<'_>, FilterError> {
+        if order == OfferOrder::Distance && query.near.is_none() {
+            return Err(FilterError::DistanceWithoutNear);
+        }
+        let mut matching: Vec<(OfferHit<'_>, OfferPosition)> = self
+            .matching_offers(query)
+            .into_iter()
+            .map(|hit| (hit, order.sort_key(hit.offer, hit.distance_meters)))
             .collect();
         matching.sort_unstable_by_key(|(_, position)| *position);
-        Page::cut(matching, size, after, |position, cursor| position > cursor)
+        Ok(Page::cut(matching, size, after, |position, cursor| {
+            position > cursor
+        }))
+    }
+
+    /// Every published offer matching the query, in no particular order.
+    /// Spatial filters are answered by the site index; only the offers at
+    /// the sites it returns are then checked against the other filters.
+    pub fn matching_offers(&self, query: &OfferQuery) -> Vec<OfferHit<'_>> {
+        fn hit(indexed: &IndexedOffer, distance_meters: Option<f64>) -> OfferHit<'_> {
+            OfferHit {
+                offer: &indexed.offer,
+                distance_meters,
+            }
+        }
+        let Some(sites) = self.sites_in_spatial_filter(query.near, query.bbox) else {
+            return self
+                .offers
+                .iter()
+                .filter(|indexed| query.matches_attributes(indexed))
+                .map(|indexed| hit(indexed, None))
+                .collect();
+        };
+        sites
+            .into_iter()
+            .flat_map(|(site_id, distance)| {
+                let positions = self
+                    .offers_by_site
+                    .get(&site_id)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                positions.iter().map(move |&i| (i, distance))
+            })
+            .filter(|&(i, _)| query.matches_attributes(&self.offers[i]))
+            .map(|(i, distance)| hit(&self.offers[i], distance))
+            .collect()
+    }
+
+    /// The sites the spatial filters keep, with their distance to the `near`
+    /// point when there is one; `None` when the query has no spatial filter.
+    pub(super) fn sites_in_spatial_filter(
+        &self,
+        near: Option<Near>,
+        bbox: Option<BoundingBox>,
+    ) -> Option<HashMap<SiteId, Option<f64>>> {
+        match (near, bbox) {
+            (None, None) => None,
+            (Some(near), bbox) => Some(
+                self.site_index
+                    .within_radius(near.center, near.radius_meters)
+                    .into_iter()
+                    .filter(|(site_id, _)| {
+                        bbox.is_none_or(|b| {
+                            self.sites
+                                .get(site_id)
+                                .is_some_and(|s| b.contains(s.location))
+                        })
+                    })
+                    .map(|(site_id, meters)| (site_id, Some(meters)))
+                    .collect(),
+            ),
+            (None, Some(bbox)) => Some(
+                self.site_index
+                    .in_bbox(&bbox)
+                    .into_iter()
+                    .map(|id| (id, None))
+                    .collect(),
+            ),
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! Searching operators: by kind, commune, trade taught or offered, and text.
 
-use super::offer_search::FilterError;
+use super::offer_search::{BBoxInput, FilterError, Near, NearInput, parse_spatial};
 use super::{Catalog, IndexedOperator};
 use crate::codes::{NisCode, TradeCode};
+use crate::location::{BoundingBox, ServiceArea};
 use crate::operator::{Operator, OperatorId, OperatorKind};
 use crate::page::{Page, PageSize};
 use crate::text::TextQuery;
@@ -17,6 +18,10 @@ pub struct OperatorFilterInput {
     /// Operators with at least one published offer in one of these trades.
     pub trade_codes: Vec<String>,
     pub text: Option<String>,
+    /// Operators with at least one site within a radius of a point.
+    pub near: Option<NearInput>,
+    /// Operators with at least one site inside a box.
+    pub bbox: Option<BBoxInput>,
 }
 
 /// A checked operator filter.
@@ -26,6 +31,8 @@ pub struct OperatorQuery {
     commune_nis: Vec<NisCode>,
     trade_codes: Vec<TradeCode>,
     text: Option<TextQuery>,
+    near: Option<Near>,
+    bbox: Option<BoundingBox>,
 }
 
 /// Where an operator stands in the alphabetical order: what a cursor
@@ -45,6 +52,7 @@ impl Catalog {
     pub fn parse_operator_filter(
         &self,
         input: OperatorFilterInput,
+        area: &ServiceArea,
     ) -> Result<OperatorQuery, FilterError> {
         let trade_codes = input
             .trade_codes
@@ -60,7 +68,10 @@ impl Catalog {
             Some(raw) => TextQuery::parse(raw).map_err(FilterError::Text)?,
             None => None,
         };
+        let (near, bbox) = parse_spatial(input.near, input.bbox, area)?;
         Ok(OperatorQuery {
+            near,
+            bbox,
             kinds: input.kinds,
             commune_nis: self.parse_commune_codes(&input.commune_nis)?,
             trade_codes,
@@ -75,9 +86,15 @@ impl Catalog {
         size: PageSize,
         after: Option<&OperatorPosition>,
     ) -> OperatorPage<'_> {
+        let spatial_sites = self.sites_in_spatial_filter(query.near, query.bbox);
         let matching: Vec<(&Operator, OperatorPosition)> = self
             .operators
             .iter()
+            .filter(|indexed| {
+                spatial_sites
+                    .as_ref()
+                    .is_none_or(|sites| indexed.site_ids.iter().any(|id| sites.contains_key(id)))
+            })
             .filter(|indexed| self.operator_matches(query, indexed))
             .map(|indexed| {
                 let position = OperatorPosition {
