@@ -32,6 +32,14 @@ impl ApiError {
         }
     }
 
+    /// The message without the argument's name in front.
+    pub fn message_without_argument(&self) -> String {
+        match self {
+            ApiError::BadUserInput { message, .. } => message.clone(),
+            ApiError::Internal(_) => self.message(),
+        }
+    }
+
     /// The message sent to the client.
     pub fn message(&self) -> String {
         match self {

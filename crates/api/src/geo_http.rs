@@ -1,8 +1,10 @@
 //! REST endpoints serving GeoJSON layers to map widgets, which can hand the
 //! answer straight to Leaflet or MapLibre:
 //!
-//! - `GET /geo/offers.geojson?kind=&trade=&pole=&audience=&commune=&bbox=&q=`
-//!   (lists are comma-separated or repeated; `bbox=minLon,minLat,maxLon,maxLat`);
+//! - `GET /geo/offers.geojson?kind=&trade=&pole=&audience=&commune=&bbox=&q=&zoom=`
+//!   (lists are comma-separated or repeated; `bbox=minLon,minLat,maxLon,maxLat`;
+//!   with `zoom`, offers close together at that zoom come as cluster features,
+//!   inside `bbox` or the whole service area);
 //! - `GET /geo/sites.geojson`, `GET /geo/communes.geojson`.
 //!
 //! Every answer carries a strong `ETag` computed from its body and
@@ -14,7 +16,8 @@ use std::hash::{Hash, Hasher};
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use domain::catalog::{BBoxInput, FilterError, OfferFilterInput};
+use domain::catalog::{BBoxInput, FilterError, OfferFilterInput, OfferHit, OfferMarker};
+use domain::location::BoundingBox;
 use serde_json::json;
 
 use crate::AppState;
@@ -102,19 +105,40 @@ fn parse_bbox(pairs: &[(String, String)]) -> Result<Option<BBoxInput>, BadParame
     }
 }
 
-/// Reads the offer filter from the query string.
-fn offer_filter(query: Option<&str>) -> Result<OfferFilterInput, BadParameter> {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+fn pairs(query: Option<&str>) -> Vec<(String, String)> {
+    form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .into_owned()
-        .collect();
+        .collect()
+}
+
+/// Reads `zoom`, if given.
+fn parse_zoom(pairs: &[(String, String)]) -> Result<Option<u8>, BadParameter> {
+    let Some((_, raw)) = pairs.iter().find(|(k, _)| k == "zoom") else {
+        return Ok(None);
+    };
+    let bad = |message: String| BadParameter {
+        parameter: "zoom",
+        message,
+    };
+    let zoom: i32 = raw
+        .trim()
+        .parse()
+        .map_err(|_| bad(format!("{raw:?} is not a whole number")))?;
+    crate::schema::map_zoom(zoom)
+        .map(Some)
+        .map_err(|e| bad(e.message_without_argument()))
+}
+
+/// Reads the offer filter from the query string.
+fn offer_filter(pairs: &[(String, String)]) -> Result<OfferFilterInput, BadParameter> {
     Ok(OfferFilterInput {
-        kinds: parse_enum_list(&pairs, "kind")?,
-        audiences: parse_enum_list(&pairs, "audience")?,
-        trade_codes: values(&pairs, "trade"),
-        pole_codes: values(&pairs, "pole"),
-        commune_nis: values(&pairs, "commune"),
+        kinds: parse_enum_list(pairs, "kind")?,
+        audiences: parse_enum_list(pairs, "audience")?,
+        trade_codes: values(pairs, "trade"),
+        pole_codes: values(pairs, "pole"),
+        commune_nis: values(pairs, "commune"),
         text: pairs.iter().find(|(k, _)| k == "q").map(|(_, v)| v.clone()),
-        bbox: parse_bbox(&pairs)?,
+        bbox: parse_bbox(pairs)?,
         ..OfferFilterInput::default()
     })
 }
@@ -125,10 +149,12 @@ pub(crate) async fn offers(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let input = match offer_filter(query.as_deref()) {
-        Ok(input) => input,
-        Err(bad) => return bad.into_response(),
+    let pairs = pairs(query.as_deref());
+    let (input, zoom) = match (offer_filter(&pairs), parse_zoom(&pairs)) {
+        (Ok(input), Ok(zoom)) => (input, zoom),
+        (Err(bad), _) | (_, Err(bad)) => return bad.into_response(),
     };
+    let viewport = input.bbox;
     let catalog = state.catalog();
     let query = match catalog.parse_offer_filter(input, &state.service_area()) {
         Ok(query) => query,
@@ -140,9 +166,38 @@ pub(crate) async fn offers(
             .into_response();
         }
     };
-    let mut hits = catalog.matching_offers(&query);
-    hits.sort_by_key(|hit| hit.offer.id);
-    geojson_response(&layers::offers_collection(&catalog, hits), &headers)
+    let Some(zoom) = zoom else {
+        let mut hits = catalog.matching_offers(&query);
+        hits.sort_by_key(|hit| hit.offer.id);
+        return geojson_response(&layers::offers_collection(&catalog, hits), &headers);
+    };
+    let area = state.service_area().bounds;
+    let viewport = viewport
+        .and_then(|b| BoundingBox::parse(b.min_lon, b.min_lat, b.max_lon, b.max_lat).ok())
+        .unwrap_or(area);
+    let clusters = state.cluster_cache().get_or_build(&catalog, &query);
+    let features =
+        clusters
+            .markers(&viewport, zoom)
+            .into_iter()
+            .filter_map(|marker| match marker {
+                OfferMarker::Cluster {
+                    id,
+                    location,
+                    count,
+                    expansion_zoom,
+                } => Some(layers::cluster_feature(id, location, count, expansion_zoom)),
+                OfferMarker::Offer { id, .. } => catalog.published_offer(id).and_then(|offer| {
+                    layers::offer_feature(
+                        &catalog,
+                        OfferHit {
+                            offer,
+                            distance_meters: None,
+                        },
+                    )
+                }),
+            });
+    geojson_response(&geojson::FeatureCollection::new(features), &headers)
 }
 
 /// `GET /geo/sites.geojson`

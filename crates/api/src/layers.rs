@@ -124,3 +124,20 @@ pub(crate) fn communes_collection(communes: &[Commune]) -> FeatureCollection {
         feature(id, boundary_geojson(&commune.boundary), properties)
     }))
 }
+
+/// One Point feature for a cluster of offers, with supercluster's property
+/// names so widgets written for it work unchanged.
+pub(crate) fn cluster_feature(
+    id: u64,
+    location: domain::location::Point,
+    count: usize,
+    expansion_zoom: u8,
+) -> Feature {
+    let properties = json!({
+        "cluster": true,
+        "cluster_id": id,
+        "point_count": count,
+        "expansion_zoom": expansion_zoom,
+    });
+    feature(format!("cluster-{id}"), point(location), properties)
+}

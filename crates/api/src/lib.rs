@@ -8,12 +8,13 @@
 //! It must not know: SQL or sea-orm (it calls `storage`), business rules
 //! (they live in `domain`; resolvers only parse, call and map).
 
+mod cluster_cache;
 mod error;
 mod geo_http;
 mod http;
 mod ids;
 mod layers;
-mod schema;
+pub(crate) mod schema;
 
 use std::sync::{Arc, RwLock};
 
@@ -50,6 +51,7 @@ struct Inner {
     store: Store,
     service_area: ServiceArea,
     settings: Settings,
+    clusters: Arc<cluster_cache::ClusterCache>,
     /// Replaced whole after each committed write; readers keep the snapshot
     /// they started with.
     catalog: RwLock<Arc<Catalog>>,
@@ -92,6 +94,7 @@ impl AppState {
                 store,
                 service_area,
                 settings,
+                clusters: Arc::default(),
                 catalog: RwLock::new(Arc::new(catalog)),
             }),
         })
@@ -125,6 +128,10 @@ impl AppState {
         Ok(())
     }
 
+    pub(crate) fn cluster_cache(&self) -> &cluster_cache::ClusterCache {
+        &self.inner.clusters
+    }
+
     pub fn store(&self) -> &Store {
         &self.inner.store
     }
@@ -134,6 +141,7 @@ impl AppState {
         RequestContext {
             catalog: self.catalog(),
             service_area: self.inner.service_area,
+            clusters: Arc::clone(&self.inner.clusters),
         }
     }
 

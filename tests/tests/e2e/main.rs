@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod catalogue;
+mod clusters;
 mod geojson;
 mod helpers;
 mod http;

@@ -4,6 +4,7 @@
 
 mod connection;
 mod enums;
+mod map;
 mod offer;
 mod operator;
 mod reference;
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use async_graphql::{
     Context, EmptyMutation, EmptySubscription, ID, Interface, Json, Object, Schema,
 };
-use domain::catalog::{Catalog, FilterError};
+use domain::catalog::{Catalog, FilterError, OfferMarker};
 use domain::codes::{NisCode, PoleCode, TradeCode};
 use domain::location::{Point, ServiceArea};
 use domain::offer::{OfferId, ProgrammeId};
@@ -24,10 +25,12 @@ use domain::page::{Page, PageSize};
 use crate::error::{ApiError, ApiResult};
 use crate::ids::{self, NodeType};
 pub use connection::{
-    OfferConnection, OfferFilter, OperatorConnection, OperatorFilter, PageInfo, PointInput,
+    BBoxInput, OfferConnection, OfferFilter, OperatorConnection, OperatorFilter, PageInfo,
+    PointInput,
 };
 use connection::{OfferEdge, OperatorEdge};
 pub use enums::OfferOrder;
+use map::{GeocodeCandidate, OfferCluster};
 use offer::{Offer, TrainingProgramme};
 use operator::{Operator, Site, SiteDistance};
 use reference::{AudienceDescription, Commune, Pole, Trade};
@@ -41,6 +44,7 @@ pub type WapiSchema = Schema<Query, EmptyMutation, EmptySubscription>;
 pub struct RequestContext {
     pub catalog: Arc<Catalog>,
     pub service_area: ServiceArea,
+    pub(crate) clusters: Arc<crate::cluster_cache::ClusterCache>,
 }
 
 fn request<'a>(ctx: &Context<'a>) -> &'a RequestContext {
@@ -51,6 +55,22 @@ fn request<'a>(ctx: &Context<'a>) -> &'a RequestContext {
 
 fn catalog<'a>(ctx: &Context<'a>) -> &'a Catalog {
     &request(ctx).catalog
+}
+
+/// The deepest zoom a map may ask clusters for.
+pub(crate) const MAX_MAP_ZOOM: u8 = 22;
+
+/// Checks a map zoom level.
+pub(crate) fn map_zoom(zoom: i32) -> Result<u8, ApiError> {
+    u8::try_from(zoom)
+        .ok()
+        .filter(|z| *z <= MAX_MAP_ZOOM)
+        .ok_or_else(|| {
+            ApiError::bad_input(
+                "zoom",
+                format!("must be between 0 and {MAX_MAP_ZOOM}, got {zoom}"),
+            )
+        })
 }
 
 /// Builds the schema; the same function serves the server, the tests and `schema.graphql`.
@@ -335,5 +355,88 @@ impl Query {
             &context.catalog,
             hits,
         )))
+    }
+
+    /// Marker clusters of the published offers matching the filter, inside a map viewport at a zoom
+    /// level (Web Mercator, 0 = whole world, 16 and above = street level). Clusters nest across
+    /// zoom levels: a cluster at zoom z is the union of markers at zoom z + 1.
+    async fn offer_clusters(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which offers; every published offer when absent.")] filter: Option<
+            OfferFilter,
+        >,
+        #[graphql(desc = "The map viewport.")] bbox: BBoxInput,
+        #[graphql(desc = "The map's zoom level, 0 to 22.")] zoom: i32,
+    ) -> ApiResult<Vec<OfferCluster>> {
+        let context = request(ctx);
+        let zoom = map_zoom(zoom)?;
+        let viewport = domain::location::BoundingBox::parse(
+            bbox.min_lon,
+            bbox.min_lat,
+            bbox.max_lon,
+            bbox.max_lat,
+        )
+        .map_err(|e| ApiError::bad_input("bbox", e))?;
+        let query = context
+            .catalog
+            .parse_offer_filter(filter.unwrap_or_default().into(), &context.service_area)
+            .map_err(filter_error)?;
+        let clusters = context.clusters.get_or_build(&context.catalog, &query);
+        Ok(clusters
+            .markers(&viewport, zoom)
+            .into_iter()
+            .map(|marker| match marker {
+                OfferMarker::Cluster {
+                    id,
+                    location,
+                    count,
+                    expansion_zoom,
+                } => OfferCluster {
+                    id: Some(id.to_string()),
+                    location: location.into(),
+                    count: i32::try_from(count).unwrap_or(i32::MAX),
+                    expansion_zoom: Some(i32::from(expansion_zoom)),
+                    offer: None,
+                },
+                OfferMarker::Offer { id, location } => OfferCluster {
+                    id: None,
+                    location: location.into(),
+                    count: 1,
+                    expansion_zoom: None,
+                    offer: context.catalog.published_offer(id).cloned().map(Offer),
+                },
+            })
+            .collect())
+    }
+
+    /// Finds places by what a person typed — a postcode ("7500"), a commune or locality name with
+    /// or without accents ("Peruwelz", "Froyennes") — offline, from the communes and postal localities.
+    async fn geocode(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What was typed; at most 200 characters.")] query: String,
+        #[graphql(desc = "How many candidates, 0 to 100 (default 20).")] first: Option<i32>,
+    ) -> ApiResult<Vec<GeocodeCandidate>> {
+        let max = domain::text::MAX_QUERY_CHARS;
+        if query.chars().count() > max {
+            return Err(
+                ApiError::bad_input("query", format!("must be at most {max} characters")).into(),
+            );
+        }
+        let size = page_size(first)?;
+        Ok(catalog(ctx)
+            .geocode(&query, size.get())
+            .into_iter()
+            .map(|c| GeocodeCandidate {
+                label: c.label,
+                kind: c.kind.into(),
+                name: c.name,
+                location: c.location.into(),
+                commune: Commune { nis: c.commune_nis },
+                postcode: c.postcode.map(|p| p.to_string()),
+                score: c.score,
+            })
+            .collect())
     }
 }

@@ -2,12 +2,14 @@
 //! public may read, rebuilt from the database after each committed write and
 //! shared behind an `Arc`. Reads never touch the database.
 
+mod clusters;
 mod offer_search;
 mod operator_search;
 
 use std::collections::HashMap;
 
 use crate::codes::{NisCode, PoleCode, TradeCode};
+use crate::geocode::{GeocodeCandidate, Geocoder};
 use crate::location::{LocationError, Point, ServiceArea};
 use crate::offer::{Offer, OfferError, OfferId, OfferKind, ProgrammeId, TrainingProgramme};
 use crate::operator::{Operator, OperatorId, Site, SiteId};
@@ -17,6 +19,7 @@ use crate::territory::{Commune, Territory};
 use crate::text::{SearchableText, fold};
 use crate::trade::Trade;
 
+pub use clusters::{OfferClusters, OfferMarker};
 pub use offer_search::{
     BBoxInput, FilterError, NearInput, OfferFilterInput, OfferHit, OfferOrder, OfferPage,
     OfferPosition, OfferQuery,
@@ -90,6 +93,7 @@ pub struct Catalog {
     operators: Vec<IndexedOperator>,
     operator_index: HashMap<OperatorId, usize>,
     sites: HashMap<SiteId, Site>,
+    geocoder: Geocoder,
     site_index: SpatialIndex<SiteId>,
     /// Positions in `offers` of the offers at each site.
     offers_by_site: HashMap<SiteId, Vec<usize>>,
@@ -194,7 +198,9 @@ impl Catalog {
             .map(|(i, o)| (o.operator.id, i))
             .collect();
 
+        let geocoder = Geocoder::new(&territory);
         let mut catalog = Catalog {
+            geocoder,
             territory,
             poles,
             trades,
@@ -344,6 +350,12 @@ impl Catalog {
             .take(count)
             .filter_map(|(site_id, meters)| self.sites.get(&site_id).map(|site| (site, meters)))
             .collect()
+    }
+
+    /// Places (communes, postal localities) matching what a person typed:
+    /// a postcode, a name with or without accents. Best first.
+    pub fn geocode(&self, query: &str, limit: usize) -> Vec<GeocodeCandidate> {
+        self.geocoder.search(query, limit)
     }
 
     pub fn territory(&self) -> &Territory {
