@@ -10,27 +10,15 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use domain::cluster::{ClusterIndex, ClusterOptions};
 use domain::location::{BoundingBox, Point};
+use domain::synthetic::Xorshift;
 
 const POINTS: usize = 100_000;
 
-/// Deterministic points over Wallonie picarde (lat 50.45–50.80, lon
-/// 3.10–4.10), from an xorshift generator so that every run measures the
-/// same input.
+/// Deterministic points over Wallonie picarde, so that every run measures
+/// the same input.
 fn wallonie_picarde(n: usize) -> Vec<Point> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
-    (0..n)
-        .map(|_| {
-            let lat = 50.45 + 0.35 * next();
-            let lon = 3.10 + next();
-            Point::parse(lat, lon).expect("inside Wallonie picarde")
-        })
-        .collect()
+    let mut random = Xorshift::new(0x9E37_79B9_7F4A_7C15);
+    (0..n).map(|_| random.point_in_wallonie_picarde()).collect()
 }
 
 fn clustering(c: &mut Criterion) {

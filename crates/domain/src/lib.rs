@@ -25,6 +25,8 @@ pub mod operator;
 pub mod page;
 pub mod pole;
 pub mod spatial;
+#[cfg(any(test, feature = "synthetic"))]
+pub mod synthetic;
 pub mod territory;
 pub mod text;
 pub mod trade;

@@ -110,22 +110,11 @@ impl<Id: Copy + PartialEq + std::fmt::Debug> SpatialIndex<Id> {
 mod tests {
     use super::*;
 
-    /// Deterministic points around Wallonie picarde (xorshift).
+    /// Deterministic points around Wallonie picarde.
     fn scattered(n: usize) -> Vec<(usize, Point)> {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut random = crate::synthetic::Xorshift::new(0x9E37_79B9_7F4A_7C15);
         (0..n)
-            .map(|i| {
-                (
-                    i,
-                    Point::parse(50.45 + 0.35 * next(), 3.1 + next()).unwrap(),
-                )
-            })
+            .map(|i| (i, random.point_in_wallonie_picarde()))
             .collect()
     }
 

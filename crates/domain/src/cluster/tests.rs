@@ -5,23 +5,11 @@ use std::collections::HashSet;
 
 use super::*;
 
-/// Deterministic points over Wallonie picarde (lat 50.45–50.8, lon 3.1–4.1),
-/// from an xorshift generator so that every run sees the same input.
+/// Deterministic points over Wallonie picarde, so that every run sees the
+/// same input.
 fn wallonie_picarde(n: usize, seed: u64) -> Vec<Point> {
-    let mut state = seed | 1;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
-    (0..n)
-        .map(|_| {
-            let lat = 50.45 + 0.35 * next();
-            let lon = 3.1 + next();
-            Point::parse(lat, lon).unwrap()
-        })
-        .collect()
+    let mut random = crate::synthetic::Xorshift::new(seed);
+    (0..n).map(|_| random.point_in_wallonie_picarde()).collect()
 }
 
 fn everywhere() -> BoundingBox {
