@@ -168,3 +168,36 @@ on_both_databases!(
         assert_eq!(published_count(&catalog, OfferFilterInput::default()), 0);
     }
 );
+
+on_both_databases!(
+    coordinates_reach_the_catalogue_exactly_as_the_seed_file_gives_them,
+    |db: TestDatabase| async move {
+        let (_store, catalog) = seeded(&db).await;
+        let demo: serde_json::Value = serde_json::from_str(include_str!("../../../../seeds/demo.json")).unwrap();
+        let query = catalog
+            .parse_operator_filter(OperatorFilterInput::default(), &area(&catalog))
+            .unwrap();
+        let page = catalog.search_operators(&query, PageSize::parse(Some(100)).unwrap(), None);
+        let mut compared = 0;
+        for record in demo["operators"].as_array().unwrap() {
+            let operator = page
+                .items
+                .iter()
+                .find(|(o, _)| o.code.as_str() == record["code"].as_str().unwrap())
+                .map(|(o, _)| *o)
+                .expect("every seeded operator is listed");
+            for site_record in record["sites"].as_array().unwrap() {
+                let site = catalog
+                    .sites_of(operator.id)
+                    .into_iter()
+                    .find(|s| s.name == site_record["name"].as_str().unwrap())
+                    .expect("every seeded site is stored");
+                // Named fields all the way: the file's lat is the stored latitude.
+                assert_eq!(site.location.lat(), site_record["lat"].as_f64().unwrap());
+                assert_eq!(site.location.lon(), site_record["lon"].as_f64().unwrap());
+                compared += 1;
+            }
+        }
+        assert!(compared >= 40);
+    }
+);
