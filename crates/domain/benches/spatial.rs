@@ -37,7 +37,7 @@ fn spatial(c: &mut Criterion) {
     group.bench_function("radius_10km_first_20_by_distance", |b| {
         b.iter(|| {
             let page = catalog
-                .search_offers(black_box(&query), OfferOrder::Distance, twenty, None)
+                .search_offers(black_box(&query), OfferOrder::Distance, twenty, None, false)
                 .expect("near is set");
             black_box(page.items.len())
         });

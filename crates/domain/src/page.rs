@@ -35,8 +35,9 @@ impl PageSize {
 pub struct Page<T, P> {
     /// The items and each one's position (for its cursor).
     pub items: Vec<(T, P)>,
-    /// How many items match the filter, over all pages.
-    pub total_count: usize,
+    /// How many items match the filter, over all pages; `None` when the
+    /// search was asked not to count (counting can cost more than the page).
+    pub total_count: Option<usize>,
     pub has_next_page: bool,
     /// Whether items come before the first of this page.
     pub has_previous_page: bool,
@@ -63,7 +64,7 @@ impl<T, P: Clone> Page<T, P> {
         let items: Vec<(T, P)> = matching.into_iter().skip(start).take(size.get()).collect();
         Page {
             items,
-            total_count,
+            total_count: Some(total_count),
             has_next_page,
             has_previous_page: start > 0,
         }
@@ -96,6 +97,6 @@ mod tests {
         let second = Page::cut(items, size, Some(&2), |p, c| p > c);
         assert_eq!(second.items, vec![('c', 3), ('d', 4)]);
         assert!(!second.has_next_page && second.has_previous_page);
-        assert_eq!(second.total_count, 4);
+        assert_eq!(second.total_count, Some(4));
     }
 }

@@ -243,7 +243,9 @@ impl Query {
         let page = catalog.search_operators(&query, size, after.as_ref());
         Ok(OperatorConnection {
             page_info: page_info(&page, ids::operator_cursor),
-            total_count: i32::try_from(page.total_count).unwrap_or(i32::MAX),
+            total_count: page
+                .total_count
+                .map_or(0, |n| i32::try_from(n).unwrap_or(i32::MAX)),
             edges: page
                 .items
                 .into_iter()
@@ -282,12 +284,16 @@ impl Query {
                 &request(ctx).service_area,
             )
             .map_err(filter_error)?;
+        // Counting visits every match; skip it when the client does not ask.
+        let count_total = ctx.look_ahead().field("totalCount").exists();
         let page = catalog
-            .search_offers(&query, order, size, after.as_ref())
+            .search_offers(&query, order, size, after.as_ref(), count_total)
             .map_err(filter_error)?;
         Ok(OfferConnection {
             page_info: page_info(&page, |p| ids::offer_cursor(order, p)),
-            total_count: i32::try_from(page.total_count).unwrap_or(i32::MAX),
+            total_count: page
+                .total_count
+                .map_or(0, |n| i32::try_from(n).unwrap_or(i32::MAX)),
             edges: page
                 .items
                 .into_iter()

@@ -1,7 +1,5 @@
 //! Searching published offers: filters, orders and keyset pagination.
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, NaiveDate};
 
 use super::{Catalog, IndexedOffer};
@@ -237,11 +235,14 @@ impl OfferOrder {
                 .start_date
                 .map_or(i64::MAX, |d| i64::from(d.num_days_from_ce())),
             OfferOrder::UpdatedAt => -offer.updated_at.timestamp_millis(),
-            OfferOrder::Distance => {
-                distance_meters.map_or(i64::MAX, |m| (m * 1000.0).round() as i64)
-            }
+            OfferOrder::Distance => distance_meters.map_or(i64::MAX, Self::sort_key_for_distance),
         };
         OfferPosition { key, id: offer.id }
+    }
+
+    /// The DISTANCE key: millimetres, so cursors hold integers.
+    fn sort_key_for_distance(meters: f64) -> i64 {
+        (meters * 1000.0).round() as i64
     }
 }
 
@@ -316,16 +317,25 @@ impl Catalog {
             .collect()
     }
 
-    /// The published offers matching the query, in order, one page at a time.
+    /// The published offers matching the query, in order, one page at a
+    /// time. Without `count_total`, the page's `total_count` is `None` and a
+    /// search by distance only visits the sites nearest to the point until the
+    /// page is full, instead of every site within the radius.
     pub fn search_offers(
         &self,
         query: &OfferQuery,
         order: OfferOrder,
         size: PageSize,
         after: Option<&OfferPosition>,
+        count_total: bool,
     ) -> Result<OfferPage<'_>, FilterError> {
-        if order == OfferOrder::Distance && query.near.is_none() {
-            return Err(FilterError::DistanceWithoutNear);
+        if order == OfferOrder::Distance {
+            let Some(near) = query.near else {
+                return Err(FilterError::DistanceWithoutNear);
+            };
+            if !count_total {
+                return Ok(self.nearest_offers(query, near, size, after));
+            }
         }
         let mut matching: Vec<(OfferHit<'_>, OfferPosition)> = self
             .matching_offers(query)
@@ -336,6 +346,65 @@ impl Catalog {
         Ok(Page::cut(matching, size, after, |position, cursor| {
             position > cursor
         }))
+    }
+
+    /// A page of offers by distance, walking the sites from the nearest out
+    /// and stopping as soon as no farther site can enter the page.
+    fn nearest_offers(
+        &self,
+        query: &OfferQuery,
+        near: Near,
+        size: PageSize,
+        after: Option<&OfferPosition>,
+    ) -> OfferPage<'_> {
+        let wanted = size.get() + 1; // one more tells whether a next page exists
+        let mut found: Vec<(OfferHit<'_>, OfferPosition)> = Vec::new();
+        for (site_id, meters) in self.site_index.nearest(near.center) {
+            if meters > near.radius_meters {
+                break;
+            }
+            let site_key = OfferOrder::sort_key_for_distance(meters);
+            // Positions only grow from here: once the page is full and this
+            // site is farther than all of it, nothing later can enter.
+            if found.len() >= wanted && found.iter().all(|(_, p)| p.key < site_key) {
+                break;
+            }
+            if query.bbox.is_some_and(|b| {
+                self.sites
+                    .get(&site_id)
+                    .is_none_or(|s| !b.contains(s.location))
+            }) {
+                continue;
+            }
+            let positions = self
+                .offers_by_site
+                .get(&site_id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            for &i in positions {
+                let indexed = &self.offers[i];
+                if !query.matches_attributes(indexed) {
+                    continue;
+                }
+                let position = OfferOrder::Distance.sort_key(&indexed.offer, Some(meters));
+                if after.is_none_or(|cursor| position > *cursor) {
+                    let hit = OfferHit {
+                        offer: &indexed.offer,
+                        distance_meters: Some(meters),
+                    };
+                    found.push((hit, position));
+                }
+            }
+        }
+        found.sort_unstable_by_key(|(_, position)| *position);
+        let has_next_page = found.len() > size.get();
+        found.truncate(size.get());
+        Page {
+            items: found,
+            total_count: None,
+            has_next_page,
+            has_previous_page: after.is_some(),
+        }
     }
 
     /// Every published offer matching the query, in no particular order.
@@ -377,7 +446,7 @@ impl Catalog {
         &self,
         near: Option<Near>,
         bbox: Option<BoundingBox>,
-    ) -> Option<HashMap<SiteId, Option<f64>>> {
+    ) -> Option<Vec<(SiteId, Option<f64>)>> {
         match (near, bbox) {
             (None, None) => None,
             (Some(near), bbox) => Some(

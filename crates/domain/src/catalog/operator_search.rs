@@ -86,14 +86,16 @@ impl Catalog {
         size: PageSize,
         after: Option<&OperatorPosition>,
     ) -> OperatorPage<'_> {
-        let spatial_sites = self.sites_in_spatial_filter(query.near, query.bbox);
+        let spatial_sites: Option<std::collections::HashSet<_>> = self
+            .sites_in_spatial_filter(query.near, query.bbox)
+            .map(|sites| sites.into_iter().map(|(id, _)| id).collect());
         let matching: Vec<(&Operator, OperatorPosition)> = self
             .operators
             .iter()
             .filter(|indexed| {
                 spatial_sites
                     .as_ref()
-                    .is_none_or(|sites| indexed.site_ids.iter().any(|id| sites.contains_key(id)))
+                    .is_none_or(|sites| indexed.site_ids.iter().any(|id| sites.contains(id)))
             })
             .filter(|indexed| self.operator_matches(query, indexed))
             .map(|indexed| {

@@ -171,3 +171,60 @@ fn commune_search_over_100k_sites_equals_brute_force_point_in_polygon() {
         assert_eq!(found, expected, "commune {nis}");
     }
 }
+
+#[test]
+fn pages_by_distance_without_counting_equal_the_counted_order() {
+    let catalog = catalog();
+    let filter = OfferFilterInput {
+        near: Some(NearInput {
+            lat: 50.70,
+            lon: 3.55,
+            radius_km: 6.0,
+        }),
+        trade_codes: vec!["menuiserie".to_owned()],
+        ..OfferFilterInput::default()
+    };
+    let query = catalog
+        .parse_offer_filter(filter, &area(catalog))
+        .expect("valid");
+    let size = domain::page::PageSize::parse(Some(20)).expect("20");
+    let everything = catalog
+        .search_offers(
+            &query,
+            domain::catalog::OfferOrder::Distance,
+            domain::page::PageSize::parse(Some(100)).expect("100"),
+            None,
+            true,
+        )
+        .expect("near is set");
+    let mut streamed = Vec::new();
+    let mut after = None;
+    for _ in 0..5 {
+        let page = catalog
+            .search_offers(
+                &query,
+                domain::catalog::OfferOrder::Distance,
+                size,
+                after.as_ref(),
+                false,
+            )
+            .expect("near is set");
+        assert_eq!(page.total_count, None);
+        streamed.extend(
+            page.items
+                .iter()
+                .map(|(hit, position)| (hit.offer.id, *position)),
+        );
+        after = page.items.last().map(|(_, position)| *position);
+        if !page.has_next_page {
+            break;
+        }
+    }
+    let counted: Vec<_> = everything
+        .items
+        .iter()
+        .map(|(hit, position)| (hit.offer.id, *position))
+        .collect();
+    assert_eq!(streamed, counted[..streamed.len()].to_vec());
+    assert_eq!(streamed.len(), counted.len().min(100));
+}
