@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load test of the Wapi Synergies server: cold start, memory, and wrk
-# throughput/latency of the typical partner query (POST /graphql) and of /livez.
+# throughput/latency of the typical partner query (POST /graphql), of the map
+# widgets' offers layer (GET /geo/offers.geojson) and of /livez.
 #
 # Usage: scripts/load-test.sh
 # Environment:
@@ -104,9 +105,14 @@ started="$(now_us)"
 target/release/wapi serve --listen "127.0.0.1:${PORT}" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 while true; do
-    if [[ "$(partner_query_status)" == 200 ]] && ! grep -q '"errors"' "$tmp/answer.json" \
-        && grep -q '"edges"' "$tmp/answer.json"; then
+    status="$(partner_query_status)"
+    if [[ "$status" == 200 ]] && ! grep -q '"errors"' "$tmp/answer.json" && grep -q '"edges"' "$tmp/answer.json"; then
         break
+    fi
+    if [[ "$status" != 000 ]]; then
+        # The server only listens once the catalogue is loaded: any answer is final.
+        echo "the partner query failed (HTTP $status): $(head -c 500 "$tmp/answer.json")" >&2
+        exit 1
     fi
     if ! kill -0 "$server_pid" 2>/dev/null; then
         echo "the server exited before answering" >&2
@@ -135,14 +141,17 @@ run_wrk() {
 
 echo "== wrk POST /graphql (partner query), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
 query_result="$(run_wrk "$tmp/graphql.lua" "$BASE/graphql")"
+echo "== wrk GET /geo/offers.geojson (all published offers), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
+layer_result="$(run_wrk "$tmp/livez.lua" "$BASE/geo/offers.geojson")"
 echo "== wrk GET /livez, ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
 livez_result="$(run_wrk "$tmp/livez.lua" "$BASE/livez")"
-if [[ -z "$query_result" || -z "$livez_result" ]]; then
+if [[ -z "$query_result" || -z "$layer_result" || -z "$livez_result" ]]; then
     echo "wrk printed no RESULT line" >&2
     exit 1
 fi
 read -r q_rps q_p50 q_p99 q_bad q_sock <<<"$query_result"
 read -r l_rps l_p50 l_p99 l_bad l_sock <<<"$livez_result"
+read -r g_rps g_p50 g_p99 g_bad g_sock <<<"$layer_result"
 
 cat <<SUMMARY
 
@@ -150,6 +159,7 @@ cat <<SUMMARY
 cold start                ${cold_start_ms} ms
 RSS (seeded, warmed up)   ${rss_mb} MB
 partner query             ${q_rps} req/s   p50 ${q_p50} ms   p99 ${q_p99} ms
+offers.geojson layer      ${g_rps} req/s   p50 ${g_p50} ms   p99 ${g_p99} ms   (non-2xx ${g_bad})
 /livez                    ${l_rps} req/s   p99 ${l_p99} ms
 bad responses             ${q_bad} (partner query; plus ${q_sock} socket errors; /livez non-2xx ${l_bad}, socket errors ${l_sock})
 SUMMARY
