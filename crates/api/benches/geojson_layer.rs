@@ -20,7 +20,10 @@ fn geojson_layer(c: &mut Criterion) {
     let state = runtime.block_on(async {
         let store = Store::connect(&database.url).await.expect("connect");
         store.migrate().await.expect("migrate");
-        store.seed(SeedSelection { demo: true }).await.expect("seed");
+        store
+            .seed(SeedSelection { demo: true })
+            .await
+            .expect("seed");
         api::AppState::load(store).await.expect("load")
     });
     let router = api::app(state);
@@ -32,7 +35,10 @@ fn geojson_layer(c: &mut Criterion) {
                 .await
                 .expect("an answer");
             assert_eq!(response.status(), 200);
-            axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("the body").len()
+            axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .expect("the body")
+                .len()
         }
     };
     let bytes = runtime.block_on(fetch("/geo/offers.geojson"));

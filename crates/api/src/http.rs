@@ -23,6 +23,7 @@ pub fn router(state: AppState) -> Router {
         .route("/geo/communes.geojson", get(geo_http::communes))
         .route("/livez", get(livez))
         .route("/readyz", get(readyz))
+        .merge(crate::map_page::routes())
         .with_state(state)
         .layer(cors)
         .layer(PropagateRequestIdLayer::x_request_id())

@@ -14,6 +14,7 @@ mod geo_http;
 mod http;
 mod ids;
 mod layers;
+mod map_page;
 pub(crate) mod schema;
 
 use std::sync::{Arc, RwLock};
@@ -37,6 +38,11 @@ pub struct Settings {
     /// Origins of partner websites allowed to call the API from a browser
     /// (CORS), such as `https://www.example-school.be`.
     pub cors_origins: Vec<String>,
+    /// Tile URL template for the reference map at `/map`, such as
+    /// `https://tile.example.org/{z}/{x}/{y}.png` (Leaflet's placeholders).
+    /// Without one, the map draws the commune outlines on a plain
+    /// background and loads nothing from elsewhere.
+    pub map_tile_url: Option<String>,
 }
 
 /// What every request needs: the schema, the database and the current

@@ -62,6 +62,12 @@ struct ServeArgs {
     /// e.g. `https://www.ecole.be,https://carte.partenaire.be`. None by default.
     #[arg(long, env = "WAPI_CORS_ORIGINS", value_delimiter = ',')]
     cors_origins: Vec<String>,
+    /// Tile URL template for the map page at `/map`, with Leaflet's placeholders, e.g.
+    /// `https://tile.openstreetmap.org/{z}/{x}/{y}.png` (check the tile server's usage policy).
+    /// None by default: the page then draws the commune outlines only and loads nothing from
+    /// other hosts.
+    #[arg(long, env = "WAPI_MAP_TILE_URL")]
+    map_tile_url: Option<String>,
     /// Where place searches may be centred, as `minLon,minLat,maxLon,maxLat` (WGS84). Default: the
     /// communes' bounding box plus about 10 km.
     #[arg(long, env = "WAPI_SERVICE_AREA", value_parser = parse_bounding_box)]
@@ -136,7 +142,13 @@ async fn prepare(args: &SeedArgs) -> anyhow::Result<Store> {
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store = prepare(&args.seed).await?;
-    let state = api::AppState::load(store)
+    let settings = api::Settings {
+        service_bounds: args.service_area,
+        max_radius_km: Some(args.max_radius_km),
+        cors_origins: args.cors_origins,
+        map_tile_url: args.map_tile_url,
+    };
+    let state = api::AppState::load_with(store, settings)
         .await
         .context("loading the catalogue")?;
     let listener = tokio::net::TcpListener::bind(args.listen)

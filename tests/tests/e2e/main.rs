@@ -7,6 +7,7 @@ mod clusters;
 mod geojson;
 mod helpers;
 mod http;
+mod map_page;
 mod nodes;
 mod pagination;
 mod round_trips;
