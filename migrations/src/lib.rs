@@ -12,6 +12,7 @@ mod m20261129_000001_reference_data;
 mod m20261129_000002_operators_and_sites;
 mod m20261129_000003_offers;
 mod m20261129_000004_seed_runs;
+mod m20261129_000005_transit_feeds;
 
 /// Applies the migrations in order.
 #[derive(Debug)]
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_operators_and_sites::Migration),
             Box::new(m20261129_000003_offers::Migration),
             Box::new(m20261129_000004_seed_runs::Migration),
+            Box::new(m20261129_000005_transit_feeds::Migration),
         ]
     }
 }

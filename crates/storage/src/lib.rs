@@ -13,6 +13,7 @@ mod load;
 mod seed;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod transit_feeds;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -25,6 +26,7 @@ use sea_orm::{ConnectOptions, Database, DatabaseBackend, DatabaseConnection};
 
 pub use error::StorageError;
 pub use seed::{SeedOutcome, SeedSelection};
+pub use transit_feeds::{FeedsVersion, StoredFeed};
 
 /// The database the service runs on when none is configured: a SQLite file
 /// next to where it is started, created on first use.

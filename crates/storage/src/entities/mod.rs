@@ -16,3 +16,4 @@ pub(crate) mod trade_classification_code;
 pub(crate) mod trade_keyword;
 pub(crate) mod trade_pole;
 pub(crate) mod training_programme;
+pub(crate) mod transit_feed;

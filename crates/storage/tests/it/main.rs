@@ -2,3 +2,4 @@
 //! `TEST_DATABASE_URL` is set. One test binary keeps link time down.
 
 mod seeding;
+mod transit_feeds;
