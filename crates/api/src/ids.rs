@@ -92,19 +92,26 @@ pub fn offer_cursor(order: OfferOrder, position: &OfferPosition) -> String {
     ))
 }
 
-/// Reads an offer cursor, which must come from a list in the same order.
-pub fn parse_offer_cursor(cursor: &str, order: OfferOrder) -> Result<OfferPosition, ApiError> {
-    let malformed = || {
-        ApiError::bad_input(
-            "after",
-            "is not a cursor of this list; use an edge's `cursor` or `pageInfo.endCursor`",
-        )
-    };
-    let text = URL_SAFE_NO_PAD
+fn malformed_cursor() -> ApiError {
+    ApiError::bad_input(
+        "after",
+        "is not a cursor of this list; use an edge's `cursor` or `pageInfo.endCursor`",
+    )
+}
+
+/// The text inside a cursor.
+fn cursor_text(cursor: &str) -> Result<String, ApiError> {
+    URL_SAFE_NO_PAD
         .decode(cursor)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
-        .ok_or_else(malformed)?;
+        .ok_or_else(malformed_cursor)
+}
+
+/// Reads an offer cursor, which must come from a list in the same order.
+pub fn parse_offer_cursor(cursor: &str, order: OfferOrder) -> Result<OfferPosition, ApiError> {
+    let malformed = malformed_cursor;
+    let text = cursor_text(cursor)?;
     let mut parts = text.split(':');
     let (Some("offer"), Some(tag), Some(key), Some(id), None) = (
         parts.next(),
@@ -137,17 +144,8 @@ pub fn operator_cursor(position: &OperatorPosition) -> String {
 
 /// Reads an operator cursor.
 pub fn parse_operator_cursor(cursor: &str) -> Result<OperatorPosition, ApiError> {
-    let malformed = || {
-        ApiError::bad_input(
-            "after",
-            "is not a cursor of this list; use an edge's `cursor` or `pageInfo.endCursor`",
-        )
-    };
-    let text = URL_SAFE_NO_PAD
-        .decode(cursor)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .ok_or_else(malformed)?;
+    let malformed = malformed_cursor;
+    let text = cursor_text(cursor)?;
     let rest = text.strip_prefix("operator:").ok_or_else(malformed)?;
     let (id, sort_name) = rest.split_once(':').ok_or_else(malformed)?;
     Ok(OperatorPosition {

@@ -256,16 +256,7 @@ impl Catalog {
         input: OfferFilterInput,
         area: &ServiceArea,
     ) -> Result<OfferQuery, FilterError> {
-        let trade_codes = input
-            .trade_codes
-            .iter()
-            .map(|raw| {
-                TradeCode::parse(raw)
-                    .ok()
-                    .filter(|code| self.trade(code).is_some())
-                    .ok_or_else(|| FilterError::UnknownTrade(raw.clone()))
-            })
-            .collect::<Result<_, _>>()?;
+        let trade_codes = self.parse_trade_codes(&input.trade_codes)?;
         let pole_codes = input
             .pole_codes
             .iter()
@@ -299,6 +290,22 @@ impl Catalog {
             starts_after: input.starts_after,
             starts_before: input.starts_before,
         })
+    }
+
+    /// Checks that every code names a known trade.
+    pub(super) fn parse_trade_codes(
+        &self,
+        raw_codes: &[String],
+    ) -> Result<Vec<TradeCode>, FilterError> {
+        raw_codes
+            .iter()
+            .map(|raw| {
+                TradeCode::parse(raw)
+                    .ok()
+                    .filter(|code| self.trade(code).is_some())
+                    .ok_or_else(|| FilterError::UnknownTrade(raw.clone()))
+            })
+            .collect()
     }
 
     pub(super) fn parse_commune_codes(

@@ -54,16 +54,7 @@ impl Catalog {
         input: OperatorFilterInput,
         area: &ServiceArea,
     ) -> Result<OperatorQuery, FilterError> {
-        let trade_codes = input
-            .trade_codes
-            .iter()
-            .map(|raw| {
-                TradeCode::parse(raw)
-                    .ok()
-                    .filter(|code| self.trade(code).is_some())
-                    .ok_or_else(|| FilterError::UnknownTrade(raw.clone()))
-            })
-            .collect::<Result<_, _>>()?;
+        let trade_codes = self.parse_trade_codes(&input.trade_codes)?;
         let text = match &input.text {
             Some(raw) => TextQuery::parse(raw).map_err(FilterError::Text)?,
             None => None,
