@@ -11,9 +11,11 @@
 mod cluster_cache;
 mod error;
 mod geo_http;
+mod graphql_http;
 mod http;
 mod ids;
 mod layers;
+mod limits;
 mod map_page;
 pub(crate) mod schema;
 

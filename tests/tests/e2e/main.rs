@@ -5,6 +5,7 @@ mod bad_input;
 mod catalogue;
 mod clusters;
 mod geojson;
+mod hardening;
 mod helpers;
 mod http;
 mod map_page;

@@ -75,7 +75,12 @@ pub(crate) fn map_zoom(zoom: i32) -> Result<u8, ApiError> {
 
 /// Builds the schema; the same function serves the server, the tests and `schema.graphql`.
 pub fn build_schema() -> WapiSchema {
-    Schema::build(Query, EmptyMutation, EmptySubscription).finish()
+    use crate::limits::{MAX_COMPLEXITY, MAX_DEPTH, MAX_DIRECTIVES};
+    Schema::build(Query, EmptyMutation, EmptySubscription)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .limit_directives(MAX_DIRECTIVES)
+        .finish()
 }
 
 /// Anything with a global id, fetchable with `node(id:)`.

@@ -1,0 +1,162 @@
+//! GraphQL over HTTP at `/graphql`, stricter than stock integrations:
+//!
+//! - `POST` takes one operation as `application/json` (415 otherwise); a
+//!   JSON array (a batch) is refused, so one request is one operation;
+//! - `GET` runs queries from the URL, never mutations (405, `Allow: POST`),
+//!   so a link or an `<img>` cannot change data; without a query it serves
+//!   GraphiQL;
+//! - documents over the token or alias limits are refused before they run
+//!   (`limits`), and the body is capped (`limits::MAX_BODY_BYTES`, 413).
+//!
+//! Refusals are GraphQL-shaped JSON with `extensions.code` so clients
+//! handle them like any other error.
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql::parser::types::OperationType;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use serde_json::json;
+
+use crate::AppState;
+use crate::limits::{self, LimitExceeded};
+
+/// A request refused before execution.
+struct Refusal {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    limit: Option<&'static str>,
+}
+
+impl Refusal {
+    fn bad_request(message: impl Into<String>) -> Self {
+        Refusal {
+            status: StatusCode::BAD_REQUEST,
+            code: "BAD_USER_INPUT",
+            message: message.into(),
+            limit: None,
+        }
+    }
+}
+
+impl From<LimitExceeded> for Refusal {
+    fn from(exceeded: LimitExceeded) -> Self {
+        Refusal {
+            limit: Some(exceeded.limit),
+            ..Refusal::bad_request(exceeded.message)
+        }
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let mut extensions = json!({ "code": self.code });
+        if let Some(limit) = self.limit {
+            extensions["limit"] = json!(limit);
+        }
+        let body = json!({ "errors": [{ "message": self.message, "extensions": extensions }] });
+        let mut response = (self.status, Json(body)).into_response();
+        if self.status == StatusCode::METHOD_NOT_ALLOWED {
+            response
+                .headers_mut()
+                .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        }
+        response
+    }
+}
+
+/// Checks a request's document against the limits; returns the kind of
+/// operation it would run when the document parses (execution reports
+/// syntax errors itself).
+fn check(request: &async_graphql::Request) -> Result<Option<OperationType>, Refusal> {
+    limits::check_tokens(&request.query)?;
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+        return Ok(None);
+    };
+    limits::check_aliases(&document)?;
+    Ok(limits::operation_type(
+        &document,
+        request.operation_name.as_deref(),
+    ))
+}
+
+/// `GET /graphql`: GraphiQL for a person, or a query from the URL's
+/// `query`, `operationName` and `variables` parameters.
+pub(crate) async fn get(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let Some(query) = query.filter(|q| !q.is_empty()) else {
+        return Html(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .title("Wapi Synergies")
+                .finish(),
+        )
+        .into_response();
+    };
+    let request = match async_graphql::http::parse_query_string(&query) {
+        Ok(request) => request,
+        Err(error) => return Refusal::bad_request(error.to_string()).into_response(),
+    };
+    match check(&request) {
+        Ok(Some(OperationType::Mutation)) => Refusal {
+            status: StatusCode::METHOD_NOT_ALLOWED,
+            code: "BAD_USER_INPUT",
+            message: "mutations are only accepted with POST".to_owned(),
+            limit: None,
+        }
+        .into_response(),
+        Ok(_) => Json(state.execute(request).await).into_response(),
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+/// `POST /graphql` with one operation as `application/json`.
+pub(crate) async fn post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media_type| media_type.trim().eq_ignore_ascii_case("application/json"));
+    if !is_json {
+        return Refusal {
+            status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            code: "BAD_USER_INPUT",
+            message: "send the operation as a JSON object with Content-Type: application/json"
+                .to_owned(),
+            limit: None,
+        }
+        .into_response();
+    }
+    let value: serde_json::Value = match serde_json::from_slice(&body) {
+        Ok(value) => value,
+        Err(error) => {
+            return Refusal::bad_request(format!("the body is not valid JSON: {error}"))
+                .into_response();
+        }
+    };
+    if value.is_array() {
+        return Refusal::bad_request(
+            "batched requests are not accepted; send one operation per request",
+        )
+        .into_response();
+    }
+    let request: async_graphql::Request = match serde_json::from_value(value) {
+        Ok(request) => request,
+        Err(error) => {
+            return Refusal::bad_request(format!(
+                "the body must be an object with a string `query` and optional `operationName` and `variables`: {error}"
+            ))
+            .into_response();
+        }
+    };
+    match check(&request) {
+        Ok(_) => Json(state.execute(request).await).into_response(),
+        Err(refusal) => refusal.into_response(),
+    }
+}
