@@ -3,8 +3,9 @@
 //! and the probes `/livez` and `/readyz`.
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -22,9 +23,11 @@ pub fn router(state: AppState) -> Router {
         .route("/geo/offers.geojson", get(geo_http::offers))
         .route("/geo/sites.geojson", get(geo_http::sites))
         .route("/geo/communes.geojson", get(geo_http::communes))
+        .route("/metrics", get(metrics))
         .route("/livez", get(livez))
         .route("/readyz", get(readyz))
         .merge(crate::map_page::routes())
+        .layer(middleware::from_fn_with_state(state.clone(), record_http))
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors)
@@ -56,6 +59,38 @@ fn cors_layer(origins: &[String]) -> CorsLayer {
         ])
         .expose_headers([header::ETAG])
         .max_age(std::time::Duration::from_secs(600))
+}
+
+/// `GET /metrics`, in Prometheus' text format.
+async fn metrics(State(state): State<AppState>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        state.metrics().render(),
+    )
+        .into_response()
+}
+
+/// Counts every request by its route template (never the raw path, which
+/// could carry anything) and measures its latency.
+async fn record_http(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("unmatched", MatchedPath::as_str)
+        .to_owned();
+    let method = request.method().as_str().to_owned();
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    state.metrics().record_http(
+        &route,
+        &method,
+        response.status().as_u16(),
+        started.elapsed(),
+    );
+    response
 }
 
 /// The process is up.

@@ -17,6 +17,7 @@ mod ids;
 mod layers;
 mod limits;
 mod map_page;
+mod metrics;
 pub(crate) mod schema;
 
 use std::sync::{Arc, RwLock};
@@ -60,6 +61,7 @@ struct Inner {
     service_area: ServiceArea,
     settings: Settings,
     clusters: Arc<cluster_cache::ClusterCache>,
+    metrics: metrics::Metrics,
     /// Replaced whole after each committed write; readers keep the snapshot
     /// they started with.
     catalog: RwLock<Arc<Catalog>>,
@@ -103,6 +105,7 @@ impl AppState {
                 service_area,
                 settings,
                 clusters: Arc::default(),
+                metrics: metrics::Metrics::default(),
                 catalog: RwLock::new(Arc::new(catalog)),
             }),
         })
@@ -136,6 +139,10 @@ impl AppState {
         Ok(())
     }
 
+    pub(crate) fn metrics(&self) -> &metrics::Metrics {
+        &self.inner.metrics
+    }
+
     pub(crate) fn cluster_cache(&self) -> &cluster_cache::ClusterCache {
         &self.inner.clusters
     }
@@ -159,6 +166,24 @@ impl AppState {
         request: impl Into<async_graphql::Request>,
     ) -> async_graphql::Response {
         let request = request.into().data(self.request_context());
-        self.inner.schema.execute(request).await
+        let operation_name = request.operation_name.clone();
+        let started = std::time::Instant::now();
+        let response = self.inner.schema.execute(request).await;
+        let codes = response.errors.iter().map(|error| {
+            error
+                .extensions
+                .as_ref()
+                .and_then(|extensions| extensions.get("code"))
+                .and_then(|code| match code {
+                    async_graphql::Value::String(code) => Some(code.as_str()),
+                    _ => None,
+                })
+                // Parse and validation errors come from async-graphql without a code.
+                .unwrap_or("GRAPHQL_VALIDATION_FAILED")
+        });
+        self.inner
+            .metrics
+            .record_operation(operation_name.as_deref(), codes, started.elapsed());
+        response
     }
 }

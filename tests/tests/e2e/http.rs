@@ -74,3 +74,47 @@ on_both_databases!(
         }
     }
 );
+
+on_both_databases!(
+    metrics_count_operations_errors_and_routes,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let client = &app.client;
+        for query in [
+            "query PartnerOffers { offers(first: 1) { totalCount } }",
+            "query PartnerOffers { offers(first: 1000) { totalCount } }",
+        ] {
+            let body = serde_json::json!({ "query": query, "operationName": "PartnerOffers" });
+            client
+                .post(format!("{}/graphql", app.address))
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+        }
+        app.get("/geo/offers.geojson?q=jean.dupont@example.org")
+            .await;
+        let text = app.get("/metrics").await.text().await.unwrap();
+        assert!(
+            text.contains(
+                r#"wapi_graphql_operations_total{operation="PartnerOffers",outcome="ok"} 1"#
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                r#"wapi_graphql_errors_total{operation="PartnerOffers",code="BAD_USER_INPUT"} 1"#
+            ),
+            "{text}"
+        );
+        assert!(text.contains(r#"route="/geo/offers.geojson""#), "{text}");
+        assert!(
+            text.contains("wapi_graphql_operation_duration_seconds_bucket"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("dupont"),
+            "query strings never reach the labels"
+        );
+    }
+);
