@@ -10,6 +10,11 @@
 //!
 //! Refusals are GraphQL-shaped JSON with `extensions.code` so clients
 //! handle them like any other error.
+//!
+//! Media types follow the GraphQL-over-HTTP specification: a client that
+//! accepts `application/graphql-response+json` gets it, with 400 and no
+//! `data` when the request could not even start (syntax, validation,
+//! variables); others get `application/json`, always with 200.
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
@@ -68,10 +73,80 @@ impl IntoResponse for Refusal {
     }
 }
 
+/// The media type of the answer, from the request's `Accept`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ResponseMedia {
+    /// `application/graphql-response+json`: status codes carry meaning.
+    GraphqlResponse,
+    /// `application/json`: the legacy media type, always 200.
+    Json,
+}
+
+impl ResponseMedia {
+    const GRAPHQL_RESPONSE: &'static str = "application/graphql-response+json";
+
+    fn negotiate(headers: &HeaderMap) -> Self {
+        let accepts_graphql_response = headers
+            .get_all(header::ACCEPT)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .any(|media| {
+                media
+                    .split(';')
+                    .next()
+                    .is_some_and(|m| m.trim() == Self::GRAPHQL_RESPONSE)
+            });
+        if accepts_graphql_response {
+            ResponseMedia::GraphqlResponse
+        } else {
+            ResponseMedia::Json
+        }
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            ResponseMedia::GraphqlResponse => "application/graphql-response+json; charset=utf-8",
+            ResponseMedia::Json => "application/json; charset=utf-8",
+        }
+    }
+
+    /// Writes an execution result.
+    fn respond(self, response: async_graphql::Response) -> Response {
+        // Errors without a path happened before execution: the request as a
+        // whole was wrong, and no data was produced.
+        let request_failed = response.data == async_graphql::Value::Null
+            && !response.errors.is_empty()
+            && response.errors.iter().all(|e| e.path.is_empty());
+        let (status, body) = if self == ResponseMedia::GraphqlResponse && request_failed {
+            (
+                StatusCode::BAD_REQUEST,
+                json!({ "errors": response.errors }),
+            )
+        } else {
+            (
+                StatusCode::OK,
+                serde_json::to_value(&response).unwrap_or(serde_json::Value::Null),
+            )
+        };
+        (
+            status,
+            [(header::CONTENT_TYPE, self.content_type())],
+            body.to_string(),
+        )
+            .into_response()
+    }
+}
+
 /// Checks a request's document against the limits; returns the kind of
 /// operation it would run when the document parses (execution reports
 /// syntax errors itself).
 fn check(request: &async_graphql::Request) -> Result<Option<OperationType>, Refusal> {
+    if request.query.trim().is_empty() {
+        return Err(Refusal::bad_request(
+            "the request has no `query`: send the GraphQL document to run",
+        ));
+    }
     limits::check_tokens(&request.query)?;
     let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
         return Ok(None);
@@ -85,7 +160,12 @@ fn check(request: &async_graphql::Request) -> Result<Option<OperationType>, Refu
 
 /// `GET /graphql`: GraphiQL for a person, or a query from the URL's
 /// `query`, `operationName` and `variables` parameters.
-pub(crate) async fn get(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+pub(crate) async fn get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let media = ResponseMedia::negotiate(&headers);
     let Some(query) = query.filter(|q| !q.is_empty()) else {
         return Html(
             GraphiQLSource::build()
@@ -107,7 +187,7 @@ pub(crate) async fn get(State(state): State<AppState>, RawQuery(query): RawQuery
             limit: None,
         }
         .into_response(),
-        Ok(_) => Json(state.execute(request).await).into_response(),
+        Ok(_) => media.respond(state.execute(request).await),
         Err(refusal) => refusal.into_response(),
     }
 }
@@ -156,7 +236,7 @@ pub(crate) async fn post(
         }
     };
     match check(&request) {
-        Ok(_) => Json(state.execute(request).await).into_response(),
+        Ok(_) => ResponseMedia::negotiate(&headers).respond(state.execute(request).await),
         Err(refusal) => refusal.into_response(),
     }
 }

@@ -143,3 +143,63 @@ on_both_databases!(
         assert!(refusal(&body)["message"].as_str().unwrap().contains("POST"));
     }
 );
+
+on_both_databases!(
+    media_types_follow_the_graphql_over_http_specification,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let post = |accept: &'static str, query: &'static str| {
+            app.client
+                .post(format!("{}/graphql", app.address))
+                .header("accept", accept)
+                .json(&json!({ "query": query }))
+                .send()
+        };
+        let ok = post("application/graphql-response+json", "{ poles { code } }")
+            .await
+            .unwrap();
+        assert_eq!(ok.status(), 200);
+        assert!(
+            ok.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("application/graphql-response+json")
+        );
+
+        let broken = post("application/graphql-response+json", "{ poles {")
+            .await
+            .unwrap();
+        assert_eq!(
+            broken.status(),
+            400,
+            "a request that cannot start is a 400 with the new media type"
+        );
+        let body: Value = broken.json().await.unwrap();
+        assert!(body.get("data").is_none(), "no data entry: {body}");
+
+        let legacy = post("application/json", "{ poles {").await.unwrap();
+        assert_eq!(
+            legacy.status(),
+            200,
+            "application/json clients always get 200"
+        );
+        assert!(
+            legacy.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("application/json")
+        );
+
+        let field_error = post(
+            "application/graphql-response+json",
+            "{ offers(first: 1000) { totalCount } }",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            field_error.status(),
+            200,
+            "errors during execution keep 200"
+        );
+    }
+);
