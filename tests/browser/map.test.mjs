@@ -273,7 +273,15 @@ describe('the map page', () => {
     await page.waitForSelector('.leaflet-popup-content .wapi-popup-title', { visible: true });
     // Leaflet fades popups in.
     await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1');
-    assert.equal(await page.$$eval('.leaflet-tooltip', (nodes) => nodes.length), 0, 'no tooltip over the popup');
+    // A closed tooltip fades out for 200 ms before it leaves the page: count
+    // only the ones a person can see.
+    const visibleTooltips = () =>
+      page.$$eval('.leaflet-tooltip', (nodes) => nodes.filter((n) => getComputedStyle(n).opacity !== '0').length);
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.leaflet-tooltip')].every((n) => getComputedStyle(n).opacity === '0'),
+      { timeout: 2000 },
+    ).catch(() => {});
+    assert.equal(await visibleTooltips(), 0, 'no tooltip over the popup');
     assert.equal(await page.$eval('.wapi-popup-title', (n) => n.textContent), feature.properties.title);
     const popup = await page.$eval('.leaflet-popup-content', (n) => n.textContent);
     const kinds = { TRAINING: 'Formation', INTERNSHIP: 'Stage', JOB: 'Emploi', DISCOVERY: 'Découverte' };

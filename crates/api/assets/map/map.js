@@ -299,6 +299,22 @@
     typing = setTimeout(refresh, 300);
   });
 
+  // ---- tooltips never cover an open popup -------------------------------
+
+  // The mouse is still over a marker or a commune when its popup opens, and
+  // Leaflet would show their tooltips on top of it.
+  var popupOpen = false;
+  map.on('popupopen', function () {
+    popupOpen = true;
+    map.eachLayer(function (layer) {
+      if (layer.closeTooltip) layer.closeTooltip();
+    });
+  });
+  map.on('popupclose', function () { popupOpen = false; });
+  map.on('tooltipopen', function (event) {
+    if (popupOpen) map.closeTooltip(event.tooltip);
+  });
+
   // ---- layers ----------------------------------------------------------
 
   var communesLoaded = fetch('/geo/communes.geojson')
