@@ -94,6 +94,18 @@ impl Commune {
         postcodes
     }
 
+    /// A point that stands for the whole commune and lies inside it: the
+    /// centroid, or, for a commune shaped so that its centroid falls
+    /// outside (Enghien), a point inside.
+    pub fn representative_point(&self) -> Point {
+        if self.contains(self.centroid) {
+            return self.centroid;
+        }
+        geo::InteriorPoint::interior_point(&self.boundary)
+            .and_then(|p| Point::from_geo(p).ok())
+            .unwrap_or(self.centroid)
+    }
+
     /// Whether the point lies inside the boundary. The cheap bounding-box test
     /// first skips most communes.
     pub fn contains(&self, point: Point) -> bool {

@@ -445,7 +445,7 @@ impl Catalog {
             .map(|o| &o.offer)
             .filter(|o| o.is_published() && keep(o))
             .collect();
-        offers.sort_by_key(|o| OfferOrder::StartDate.sort_key(o, None));
+        offers.sort_by_key(|o| OfferOrder::StartDate.sort_key(o, None, None));
         offers
     }
 

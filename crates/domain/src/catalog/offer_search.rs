@@ -1,5 +1,7 @@
 //! Searching published offers: filters, orders and keyset pagination.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::{Catalog, IndexedOffer};
@@ -28,6 +30,9 @@ pub struct OfferFilterInput {
     pub near: Option<NearInput>,
     /// Only offers whose site lies inside a box.
     pub bbox: Option<BBoxInput>,
+    /// Only offers at these sites, reachable in these many minutes (computed
+    /// by the caller from a timetable; a site absent is out of reach).
+    pub travel_minutes: Option<HashMap<SiteId, u32>>,
 }
 
 /// "Within `radius_km` of this point", as it arrives from outside.
@@ -81,6 +86,8 @@ pub enum FilterError {
     BBox(LocationError),
     #[error("DISTANCE needs a point to measure from: set filter.near")]
     DistanceWithoutNear,
+    #[error("TRAVEL_TIME needs a place to travel from: set filter.reachable")]
+    TravelTimeWithoutReachable,
 }
 
 impl FilterError {
@@ -95,7 +102,7 @@ impl FilterError {
             FilterError::NearPoint(_) | FilterError::NearOutsideArea(_) => "filter.near.point",
             FilterError::NearRadius(_) => "filter.near.radiusKm",
             FilterError::BBox(_) => "filter.bbox",
-            FilterError::DistanceWithoutNear => "orderBy",
+            FilterError::DistanceWithoutNear | FilterError::TravelTimeWithoutReachable => "orderBy",
         }
     }
 }
@@ -113,11 +120,23 @@ pub struct OfferQuery {
     starts_before: Option<NaiveDate>,
     near: Option<Near>,
     bbox: Option<BoundingBox>,
+    travel_minutes: Option<HashMap<SiteId, u32>>,
 }
 
 impl OfferQuery {
     pub fn near(&self) -> Option<Near> {
         self.near
+    }
+
+    fn hit<'a>(&self, indexed: &'a IndexedOffer, distance_meters: Option<f64>) -> OfferHit<'a> {
+        OfferHit {
+            offer: &indexed.offer,
+            distance_meters,
+            travel_minutes: self
+                .travel_minutes
+                .as_ref()
+                .and_then(|minutes| minutes.get(&indexed.offer.site_id).copied()),
+        }
     }
 
     /// Whether a published offer passes every filter but the spatial ones,
@@ -126,6 +145,10 @@ impl OfferQuery {
         let offer = &indexed.offer;
         let any_or_empty = |wanted: bool, empty: bool| empty || wanted;
         offer.is_published()
+            && self
+                .travel_minutes
+                .as_ref()
+                .is_none_or(|minutes| minutes.contains_key(&offer.site_id))
             && any_or_empty(self.kinds.contains(&offer.kind()), self.kinds.is_empty())
             && any_or_empty(
                 offer
@@ -207,14 +230,17 @@ pub enum OfferOrder {
     UpdatedAt,
     /// Nearest to the `near` point first.
     Distance,
+    /// Quickest to reach first (needs travel times in the filter).
+    TravelTime,
 }
 
 /// An offer found by a search, with its distance when the search had a
-/// `near` point.
+/// `near` point and its travel time when it had travel times.
 #[derive(Debug, Clone, Copy)]
 pub struct OfferHit<'a> {
     pub offer: &'a Offer,
     pub distance_meters: Option<f64>,
+    pub travel_minutes: Option<u32>,
 }
 
 /// Where an offer stands in an order: what a cursor remembers. Ordering is
@@ -227,15 +253,26 @@ pub struct OfferPosition {
 }
 
 impl OfferOrder {
-    /// The offer's position; for DISTANCE, the key is the distance in
-    /// millimetres (offers without one, which a search never yields, last).
-    pub(super) fn sort_key(self, offer: &Offer, distance_meters: Option<f64>) -> OfferPosition {
+    /// The hit's position; for DISTANCE, the key is the distance in
+    /// millimetres, for TRAVEL_TIME the minutes (hits without one, which a
+    /// search never yields, last).
+    pub(super) fn position(self, hit: &OfferHit<'_>) -> OfferPosition {
+        self.sort_key(hit.offer, hit.distance_meters, hit.travel_minutes)
+    }
+
+    pub(super) fn sort_key(
+        self,
+        offer: &Offer,
+        distance_meters: Option<f64>,
+        travel_minutes: Option<u32>,
+    ) -> OfferPosition {
         let key = match self {
             OfferOrder::StartDate => offer
                 .start_date
                 .map_or(i64::MAX, |d| i64::from(d.num_days_from_ce())),
             OfferOrder::UpdatedAt => -offer.updated_at.timestamp_millis(),
             OfferOrder::Distance => distance_meters.map_or(i64::MAX, Self::sort_key_for_distance),
+            OfferOrder::TravelTime => travel_minutes.map_or(i64::MAX, i64::from),
         };
         OfferPosition { key, id: offer.id }
     }
@@ -281,6 +318,7 @@ impl Catalog {
         Ok(OfferQuery {
             near,
             bbox,
+            travel_minutes: input.travel_minutes,
             kinds: input.kinds,
             trade_codes,
             pole_codes,
@@ -336,6 +374,9 @@ impl Catalog {
         after: Option<&OfferPosition>,
         count_total: bool,
     ) -> Result<OfferPage<'_>, FilterError> {
+        if order == OfferOrder::TravelTime && query.travel_minutes.is_none() {
+            return Err(FilterError::TravelTimeWithoutReachable);
+        }
         if order == OfferOrder::Distance {
             let Some(near) = query.near else {
                 return Err(FilterError::DistanceWithoutNear);
@@ -347,7 +388,7 @@ impl Catalog {
         let mut matching: Vec<(OfferHit<'_>, OfferPosition)> = self
             .matching_offers(query)
             .into_iter()
-            .map(|hit| (hit, order.sort_key(hit.offer, hit.distance_meters)))
+            .map(|hit| (hit, order.position(&hit)))
             .collect();
         matching.sort_unstable_by_key(|(_, position)| *position);
         Ok(Page::cut(matching, size, after, |position, cursor| {
@@ -393,12 +434,9 @@ impl Catalog {
                 if !query.matches_attributes(indexed) {
                     continue;
                 }
-                let position = OfferOrder::Distance.sort_key(&indexed.offer, Some(meters));
+                let hit = query.hit(indexed, Some(meters));
+                let position = OfferOrder::Distance.position(&hit);
                 if after.is_none_or(|cursor| position > *cursor) {
-                    let hit = OfferHit {
-                        offer: &indexed.offer,
-                        distance_meters: Some(meters),
-                    };
                     found.push((hit, position));
                 }
             }
@@ -417,13 +455,8 @@ impl Catalog {
     /// Every published offer matching the query, in no particular order.
     /// Spatial filters are answered by the site index; only the offers at
     /// the sites it returns are then checked against the other filters.
-    pub fn matching_offers(&self, query: &OfferQuery) -> Vec<OfferHit<'_>> {
-        fn hit(indexed: &IndexedOffer, distance_meters: Option<f64>) -> OfferHit<'_> {
-            OfferHit {
-                offer: &indexed.offer,
-                distance_meters,
-            }
-        }
+    pub fn matching_offers<'a>(&'a self, query: &OfferQuery) -> Vec<OfferHit<'a>> {
+        let hit = |indexed: &'a IndexedOffer, distance_meters| query.hit(indexed, distance_meters);
         let Some(sites) = self.sites_in_spatial_filter(query.near, query.bbox) else {
             return self
                 .offers
