@@ -193,6 +193,7 @@ pub(crate) async fn offers(
                         OfferHit {
                             offer,
                             distance_meters: None,
+                            travel_minutes: None,
                         },
                     )
                 }),

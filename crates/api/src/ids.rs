@@ -79,6 +79,7 @@ fn order_tag(order: OfferOrder) -> &'static str {
         OfferOrder::StartDate => "START_DATE",
         OfferOrder::UpdatedAt => "UPDATED_AT",
         OfferOrder::Distance => "DISTANCE",
+        OfferOrder::TravelTime => "TRAVEL_TIME",
     }
 }
 

@@ -19,6 +19,7 @@ mod limits;
 mod map_page;
 mod metrics;
 pub(crate) mod schema;
+mod travel;
 
 use std::sync::{Arc, RwLock};
 
@@ -62,6 +63,8 @@ struct Inner {
     settings: Settings,
     clusters: Arc<cluster_cache::ClusterCache>,
     metrics: metrics::Metrics,
+    /// Replaced whole when feeds are (re)loaded; `None` without any feed.
+    timetable: RwLock<Option<Arc<transit::Timetable>>>,
     /// Replaced whole after each committed write; readers keep the snapshot
     /// they started with.
     catalog: RwLock<Arc<Catalog>>,
@@ -106,9 +109,29 @@ impl AppState {
                 settings,
                 clusters: Arc::default(),
                 metrics: metrics::Metrics::default(),
+                timetable: RwLock::new(None),
                 catalog: RwLock::new(Arc::new(catalog)),
             }),
         })
+    }
+
+    /// The public transport timetable as it is now.
+    pub fn timetable(&self) -> Option<Arc<transit::Timetable>> {
+        self.inner
+            .timetable
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Swaps in a new timetable at once: requests under way keep the one
+    /// they started with, the next ones use the new one.
+    pub fn replace_timetable(&self, timetable: Arc<transit::Timetable>) {
+        *self
+            .inner
+            .timetable
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = Some(timetable);
     }
 
     pub fn settings(&self) -> &Settings {
@@ -157,6 +180,7 @@ impl AppState {
             catalog: self.catalog(),
             service_area: self.inner.service_area,
             clusters: Arc::clone(&self.inner.clusters),
+            timetable: self.timetable(),
         }
     }
 

@@ -41,6 +41,9 @@ pub struct OfferEdge {
     pub node: Offer,
     /// Great-circle distance in metres from `filter.near.point` to the offer's site; null without `near`.
     pub distance_meters: Option<f64>,
+    /// Minutes by public transport and on foot from `filter.reachable.from`, arriving by
+    /// `filter.reachable.arriveBy`; null without `reachable`.
+    pub travel_minutes: Option<i32>,
 }
 
 /// A page of operators.
@@ -89,6 +92,9 @@ pub struct OfferFilter {
     pub near: Option<NearInput>,
     /// Only offers whose site lies inside this box (a map viewport).
     pub bbox: Option<BBoxInput>,
+    /// Only offers reachable by public transport from a place, arriving in time; edges then
+    /// carry `travelMinutes`.
+    pub reachable: Option<super::transit::ReachableInput>,
 }
 
 /// A WGS84 point, latitude and longitude named.
@@ -167,6 +173,8 @@ impl From<OfferFilter> for domain::catalog::OfferFilterInput {
             starts_before: filter.starts_before.map(|d| d.0),
             near: filter.near.map(Into::into),
             bbox: filter.bbox.map(Into::into),
+            // Filled from `reachable` by `crate::travel`, which needs the timetable.
+            travel_minutes: None,
         }
     }
 }

@@ -171,4 +171,6 @@ pub enum OfferOrder {
     UpdatedAt,
     /// Nearest to `filter.near.point` first (requires `filter.near`).
     Distance,
+    /// Quickest to reach by public transport first (requires `filter.reachable`).
+    TravelTime,
 }

@@ -9,13 +9,15 @@ mod offer;
 mod operator;
 mod reference;
 mod scalars;
+pub(crate) mod transit;
 
 use std::sync::Arc;
 
 use async_graphql::{
     Context, EmptyMutation, EmptySubscription, ID, Interface, Json, Object, Schema,
 };
-use domain::catalog::{Catalog, FilterError, OfferMarker};
+use chrono::{DateTime, FixedOffset, Utc};
+use domain::catalog::{Catalog, FilterError, OfferMarker, OfferQuery};
 use domain::codes::{NisCode, PoleCode, TradeCode};
 use domain::location::{Point, ServiceArea};
 use domain::offer::{OfferId, ProgrammeId};
@@ -45,6 +47,8 @@ pub struct RequestContext {
     pub catalog: Arc<Catalog>,
     pub service_area: ServiceArea,
     pub(crate) clusters: Arc<crate::cluster_cache::ClusterCache>,
+    /// The public transport timetable, when one is loaded.
+    pub timetable: Option<Arc<::transit::Timetable>>,
 }
 
 fn request<'a>(ctx: &Context<'a>) -> &'a RequestContext {
@@ -102,6 +106,92 @@ fn page_size(first: Option<i32>) -> Result<PageSize, ApiError> {
 
 pub(crate) fn filter_error(error: FilterError) -> ApiError {
     ApiError::bad_input(error.field(), error)
+}
+
+/// Checks an offer filter; a `reachable` part is turned into travel times
+/// to the candidate sites, from the timetable.
+fn offer_query(
+    context: &RequestContext,
+    filter: Option<OfferFilter>,
+) -> Result<OfferQuery, ApiError> {
+    let filter = filter.unwrap_or_default();
+    let reachable = filter.reachable.clone();
+    let mut input: domain::catalog::OfferFilterInput = filter.into();
+    if let Some(reachable) = reachable {
+        let timetable = crate::travel::loaded(context.timetable.as_deref())?;
+        input.travel_minutes = Some(crate::travel::reachable_sites(
+            &context.catalog,
+            timetable,
+            &context.service_area,
+            input.clone(),
+            &reachable,
+        )?);
+    }
+    context
+        .catalog
+        .parse_offer_filter(input, &context.service_area)
+        .map_err(filter_error)
+}
+
+/// Reads an optional count within bounds.
+fn bounded(
+    value: Option<i32>,
+    default: usize,
+    min: usize,
+    max: usize,
+    argument: &str,
+) -> Result<usize, ApiError> {
+    match value {
+        None => Ok(default),
+        Some(n) => usize::try_from(n)
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+            .ok_or_else(|| {
+                ApiError::bad_input(
+                    argument,
+                    format!("must be between {min} and {max}, got {n}"),
+                )
+            }),
+    }
+}
+
+/// Reads a stop search radius in metres.
+pub(crate) fn stop_radius(radius_meters: Option<i32>) -> Result<f64, ApiError> {
+    bounded(radius_meters, 500, 1, 5_000, "radiusMeters").map(|r| r as f64)
+}
+
+/// Plans journeys for `journeys` and `journeyPlan`.
+fn plan(
+    context: &RequestContext,
+    from: &transit::PlaceInput,
+    to: &transit::PlaceInput,
+    depart_at: Option<DateTime<FixedOffset>>,
+    arrive_by: Option<DateTime<FixedOffset>>,
+    first: Option<i32>,
+) -> Result<transit::JourneyPlan, ApiError> {
+    let timetable = crate::travel::loaded(context.timetable.as_deref())?;
+    let count = bounded(first, 3, 1, ::transit::MAX_JOURNEYS, "first")?;
+    let (time, time_argument) = match (depart_at, arrive_by) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::bad_input(
+                "arriveBy",
+                "give departAt or arriveBy, not both",
+            ));
+        }
+        (Some(at), None) => (::transit::TimeConstraint::DepartAfter(at), "departAt"),
+        (None, Some(by)) => (::transit::TimeConstraint::ArriveBy(by), "arriveBy"),
+        (None, None) => (
+            ::transit::TimeConstraint::DepartAfter(Utc::now().fixed_offset()),
+            "departAt",
+        ),
+    };
+    let from = crate::travel::place(&context.catalog, from, "from")?;
+    let to = crate::travel::place(&context.catalog, to, "to")?;
+    let outcome = crate::travel::journeys(timetable, from, to, time, count, time_argument)?;
+    Ok(transit::JourneyPlan {
+        journeys: outcome.journeys.into_iter().map(Into::into).collect(),
+        no_journey_reason: outcome.no_journey_reason,
+    })
 }
 
 /// Checks a point given to a place search against the service area.
@@ -283,12 +373,7 @@ impl Query {
             .as_deref()
             .map(|c| ids::parse_offer_cursor(c, order))
             .transpose()?;
-        let query = catalog
-            .parse_offer_filter(
-                filter.unwrap_or_default().into(),
-                &request(ctx).service_area,
-            )
-            .map_err(filter_error)?;
+        let query = offer_query(request(ctx), filter)?;
         // Counting visits every match; skip it when the client does not ask.
         let count_total = ctx.look_ahead().field("totalCount").exists();
         let page = catalog
@@ -306,6 +391,9 @@ impl Query {
                     cursor: ids::offer_cursor(order, &position),
                     node: Offer(hit.offer.clone()),
                     distance_meters: hit.distance_meters,
+                    travel_minutes: hit
+                        .travel_minutes
+                        .map(|m| i32::try_from(m).unwrap_or(i32::MAX)),
                 })
                 .collect(),
         })
@@ -327,12 +415,7 @@ impl Query {
         let center = search_point(point, "point", &context.service_area)?;
         let size = page_size(first)?;
         let query = match filter {
-            Some(filter) => Some(
-                context
-                    .catalog
-                    .parse_offer_filter(filter.into(), &context.service_area)
-                    .map_err(filter_error)?,
-            ),
+            Some(filter) => Some(offer_query(context, Some(filter))?),
             None => None,
         };
         Ok(context
@@ -356,10 +439,7 @@ impl Query {
         >,
     ) -> ApiResult<Json<geojson::FeatureCollection>> {
         let context = request(ctx);
-        let query = context
-            .catalog
-            .parse_offer_filter(filter.unwrap_or_default().into(), &context.service_area)
-            .map_err(filter_error)?;
+        let query = offer_query(context, filter)?;
         let mut hits = context.catalog.matching_offers(&query);
         hits.sort_by_key(|hit| hit.offer.id);
         Ok(Json(crate::layers::offers_collection(
@@ -389,10 +469,7 @@ impl Query {
             bbox.max_lat,
         )
         .map_err(|e| ApiError::bad_input("bbox", e))?;
-        let query = context
-            .catalog
-            .parse_offer_filter(filter.unwrap_or_default().into(), &context.service_area)
-            .map_err(filter_error)?;
+        let query = offer_query(context, filter)?;
         let clusters = context.clusters.get_or_build(&context.catalog, &query);
         Ok(clusters
             .markers(&viewport, zoom)
@@ -447,6 +524,97 @@ impl Query {
                 commune: Commune { nis: c.commune_nis },
                 postcode: c.postcode.map(|p| p.to_string()),
                 score: c.score,
+            })
+            .collect())
+    }
+
+    /// Public transport stops near a point, nearest first (a station stands for its platforms).
+    async fn stops_near(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Where to look around.")] point: PointInput,
+        #[graphql(desc = "How far, in metres, 1 to 5,000 (default 500).")] radius_meters: Option<
+            i32,
+        >,
+        #[graphql(desc = "How many stops, 0 to 100 (default 20).")] first: Option<i32>,
+    ) -> ApiResult<Vec<transit::StopDistance>> {
+        let context = request(ctx);
+        let timetable = crate::travel::loaded(context.timetable.as_deref())?;
+        let point = crate::travel::coordinate(point.lat, point.lon, "point")?;
+        let radius = stop_radius(radius_meters)?;
+        let size = page_size(first)?;
+        Ok(timetable
+            .stops_near(point, radius, size.get())
+            .into_iter()
+            .map(|(stop, distance_meters)| transit::StopDistance {
+                stop: stop.into(),
+                distance_meters,
+            })
+            .collect())
+    }
+
+    /// Journeys by public transport and on foot, earliest arrival first, with the ones with fewer
+    /// changes. Give `departAt` or `arriveBy` (default: leaving now). No journey is an empty list;
+    /// `journeyPlan` says why.
+    async fn journeys(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Where one leaves from.")] from: transit::PlaceInput,
+        #[graphql(desc = "Where one goes.")] to: transit::PlaceInput,
+        #[graphql(desc = "Leave at this time or later, with its UTC offset.")] depart_at: Option<
+            DateTime<FixedOffset>,
+        >,
+        #[graphql(desc = "Arrive at this time or earlier, with its UTC offset.")] arrive_by: Option<
+            DateTime<FixedOffset>,
+        >,
+        #[graphql(desc = "How many journeys, 1 to 10 (default 3).")] first: Option<i32>,
+    ) -> ApiResult<Vec<transit::Journey>> {
+        Ok(plan(request(ctx), &from, &to, depart_at, arrive_by, first)?.journeys)
+    }
+
+    /// Like `journeys`, with the reason when there is none.
+    async fn journey_plan(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Where one leaves from.")] from: transit::PlaceInput,
+        #[graphql(desc = "Where one goes.")] to: transit::PlaceInput,
+        #[graphql(desc = "Leave at this time or later, with its UTC offset.")] depart_at: Option<
+            DateTime<FixedOffset>,
+        >,
+        #[graphql(desc = "Arrive at this time or earlier, with its UTC offset.")] arrive_by: Option<
+            DateTime<FixedOffset>,
+        >,
+        #[graphql(desc = "How many journeys, 1 to 10 (default 3).")] first: Option<i32>,
+    ) -> ApiResult<transit::JourneyPlan> {
+        Ok(plan(request(ctx), &from, &to, depart_at, arrive_by, first)?)
+    }
+
+    /// The next departures at a stop or station.
+    async fn departures(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A stop, platform or station id from `stopsNear`.")] stop_id: String,
+        #[graphql(desc = "From this time, with its UTC offset (default: now).")] at: Option<
+            DateTime<FixedOffset>,
+        >,
+        #[graphql(desc = "How many departures, 1 to 100 (default 10).")] first: Option<i32>,
+    ) -> ApiResult<Vec<transit::Departure>> {
+        let timetable = crate::travel::loaded(request(ctx).timetable.as_deref())?;
+        let count = bounded(first, 10, 1, 100, "first")?;
+        let at = at.unwrap_or_else(|| Utc::now().fixed_offset());
+        let departures = timetable
+            .departures(&stop_id, at, count)
+            .map_err(|e| crate::travel::query_error(e, "stopId", "stopId", "at"))?;
+        Ok(departures
+            .into_iter()
+            .map(|d| transit::Departure {
+                time: d.time,
+                stop: d.stop.into(),
+                mode: d.mode.into(),
+                route_short_name: d.route_short_name,
+                route_long_name: d.route_long_name,
+                headsign: d.headsign,
+                trip_id: d.trip_id,
             })
             .collect())
     }

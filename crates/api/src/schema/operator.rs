@@ -7,6 +7,7 @@ use super::catalog;
 use super::enums::OperatorKind;
 use super::offer::Offer;
 use super::reference::{Commune, GeoPoint};
+use crate::error::{ApiError, ApiResult};
 use crate::ids::{NodeType, global_id};
 
 /// An organisation that publishes offers: a school, a training centre, a company…
@@ -143,6 +144,42 @@ impl Site {
             .operator(self.0.operator_id)
             .cloned()
             .map(Operator)
+    }
+
+    /// Public transport stops near the site, nearest first.
+    async fn nearby_stops(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How far, in metres, 1 to 5,000 (default 500).")] radius_meters: Option<
+            i32,
+        >,
+        #[graphql(desc = "How many stops, 1 to 20 (default 5).")] first: Option<i32>,
+    ) -> ApiResult<Vec<super::transit::StopDistance>> {
+        let Some(timetable) = super::request(ctx).timetable.as_deref() else {
+            return Ok(Vec::new());
+        };
+        let radius = super::stop_radius(radius_meters)?;
+        let count = match first {
+            None => 5,
+            Some(n) if (1..=20).contains(&n) => n as usize,
+            Some(n) => {
+                return Err(ApiError::bad_input(
+                    "first",
+                    format!("must be between 1 and 20, got {n}"),
+                )
+                .into());
+            }
+        };
+        let location = &self.0.location;
+        let point = crate::travel::coordinate(location.lat(), location.lon(), "site")?;
+        Ok(timetable
+            .stops_near(point, radius, count)
+            .into_iter()
+            .map(|(stop, distance_meters)| super::transit::StopDistance {
+                stop: stop.into(),
+                distance_meters,
+            })
+            .collect())
     }
 
     /// The published offers at this site, soonest start first.
