@@ -12,6 +12,8 @@ use domain::location::{BoundingBox, ServiceArea};
 use storage::{DEFAULT_DATABASE_URL, SeedSelection, Store, redact_url};
 use tracing_subscriber::EnvFilter;
 
+mod feeds;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "wapi",
@@ -33,6 +35,9 @@ enum Command {
     Seed(SeedArgs),
     /// Prints the GraphQL schema (SDL) that `schema.graphql` holds.
     Schema,
+    /// Checks a GTFS feed (zip file or folder) and stores it in the database, so that the next
+    /// `serve` — and running instances, within a minute — plan journeys with it beside the others.
+    ImportGtfs(ImportGtfsArgs),
 }
 
 #[derive(Args, Debug)]
@@ -40,6 +45,18 @@ struct DatabaseArgs {
     /// Database URL: `sqlite://path?mode=rwc` (embedded, created on first use) or `postgres://user@host/db`.
     #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
     database_url: String,
+}
+
+#[derive(Args, Debug)]
+struct ImportGtfsArgs {
+    #[command(flatten)]
+    database: DatabaseArgs,
+    /// The feed: a GTFS zip file or a folder of GTFS text files.
+    source: String,
+    /// The name to store it under (default: the file or folder name); importing a name again
+    /// replaces that feed.
+    #[arg(long)]
+    name: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -62,6 +79,12 @@ struct ServeArgs {
     /// e.g. `https://www.ecole.be,https://carte.partenaire.be`. None by default.
     #[arg(long, env = "WAPI_CORS_ORIGINS", value_delimiter = ',')]
     cors_origins: Vec<String>,
+    /// Leave out the embedded demo transit feed.
+    #[arg(long, env = "WAPI_NO_DEMO_FEED")]
+    no_demo_feed: bool,
+    /// More GTFS feeds to load at start (zip files or folders), comma-separated.
+    #[arg(long, env = "WAPI_GTFS_FEEDS", value_delimiter = ',')]
+    gtfs_feeds: Vec<std::path::PathBuf>,
     /// Tile URL template for the map page at `/map`, with Leaflet's placeholders, e.g.
     /// `https://tile.openstreetmap.org/{z}/{x}/{y}.png` (check the tile server's usage policy).
     /// None by default: the page then draws the commune outlines only and loads nothing from
@@ -113,6 +136,13 @@ async fn main() -> anyhow::Result<()> {
             store.close().await.ok();
             Ok(())
         }
+        Command::ImportGtfs(args) => {
+            let store = connect(&args.database).await?;
+            store.migrate().await.context("migrating")?;
+            let summary = feeds::import(&store, &args.source, args.name).await?;
+            println!("{summary}");
+            Ok(())
+        }
         Command::Schema => {
             print!("{}", api::build_schema().sdl());
             Ok(())
@@ -151,6 +181,23 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let state = api::AppState::load_with(store, settings)
         .await
         .context("loading the catalogue")?;
+    let feed_config = feeds::FeedConfig {
+        demo: !args.no_demo_feed,
+        paths: args.gtfs_feeds.clone(),
+    };
+    match feeds::load_timetable(state.store(), &feed_config).await {
+        Ok(Some(timetable)) => state.replace_timetable(timetable),
+        Ok(None) => tracing::warn!("no transit feed: journeys are not available"),
+        // Better to serve offers without journeys than not at all.
+        Err(error) => {
+            tracing::error!(%error, "the transit feeds could not be loaded; journeys are not available")
+        }
+    }
+    feeds::follow_imports(
+        state.clone(),
+        feed_config,
+        std::time::Duration::from_secs(30),
+    );
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("listening on {}", args.listen))?;

@@ -1,0 +1,226 @@
+//! Where the public transport timetable comes from: the demo feed embedded
+//! in the binary, the feeds imported with `wapi import-gtfs` (kept in the
+//! database, so every instance loads the same), and feed paths given in
+//! configuration. Also imports a feed, and reloads the timetable of a
+//! running server when another instance imported one.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use storage::{FeedsVersion, Store};
+use transit::{FeedSource, RouterSettings, Timetable};
+
+/// The demo feed's files, embedded so the binary works from any folder.
+const DEMO_FEED_FILES: &[(&str, &[u8])] = &[
+    (
+        "agency.txt",
+        include_bytes!("../../../seeds/gtfs/demo-wapi/agency.txt"),
+    ),
+    (
+        "calendar.txt",
+        include_bytes!("../../../seeds/gtfs/demo-wapi/calendar.txt"),
+    ),
+    (
+        "calendar_dates.txt",
+        include_bytes!("../../../seeds/gtfs/demo-wapi/calendar_dates.txt"),
+    ),
+    (
+        "feed_info.txt",
+        include_bytes!("../../../seeds/gtfs/demo-wapi/feed_info.txt"),
+    ),
+    (
+        "frequencies.txt",
+        include_bytes!("../../../seeds/gtfs/demo-wapi/frequencies.txt"),
+    ),
+    (
+        "routes.txt",
+        include_bytes!("../../../seeds/gtfs/demo-wapi/routes.txt"),
+    ),
+    (
+        "stop_times.txt",
+        include_bytes!("../../../seeds/gtfs/demo-wapi/stop_times.txt"),
+    ),
+    (
+        "stops.txt",
+        include_bytes!("../../../seeds/gtfs/demo-wapi/stops.txt"),
+    ),
+    (
+        "transfers.txt",
+        include_bytes!("../../../seeds/gtfs/demo-wapi/transfers.txt"),
+    ),
+    (
+        "trips.txt",
+        include_bytes!("../../../seeds/gtfs/demo-wapi/trips.txt"),
+    ),
+];
+
+/// Largest feed accepted for import.
+const MAX_FEED_BYTES: u64 = 300 * 1024 * 1024;
+
+/// The embedded demo feed.
+pub(crate) fn demo_feed() -> FeedSource {
+    FeedSource::Files {
+        name: "demo-wapi".to_owned(),
+        files: DEMO_FEED_FILES
+            .iter()
+            .map(|(name, bytes)| ((*name).to_owned(), bytes.to_vec()))
+            .collect(),
+    }
+}
+
+/// What to build the timetable from.
+#[derive(Debug, Clone)]
+pub(crate) struct FeedConfig {
+    /// Load the embedded demo feed.
+    pub(crate) demo: bool,
+    /// Feed paths (zip files or folders) given in configuration.
+    pub(crate) paths: Vec<std::path::PathBuf>,
+}
+
+/// Loads every feed into one timetable; `None` when there is no feed. The
+/// parsing runs on a blocking thread.
+pub(crate) async fn load_timetable(
+    store: &Store,
+    config: &FeedConfig,
+) -> anyhow::Result<Option<Arc<Timetable>>> {
+    let mut sources = Vec::new();
+    if config.demo {
+        sources.push(demo_feed());
+    }
+    for feed in store
+        .transit_feeds()
+        .await
+        .context("reading the imported feeds")?
+    {
+        sources.push(FeedSource::ZipBytes {
+            name: feed.name,
+            bytes: feed.zip,
+        });
+    }
+    sources.extend(config.paths.iter().cloned().map(FeedSource::Path));
+    if sources.is_empty() {
+        return Ok(None);
+    }
+    let (timetable, report) =
+        tokio::task::spawn_blocking(move || Timetable::load(&sources, &RouterSettings::default()))
+            .await??;
+    for feed in &report.feeds {
+        tracing::info!(feed = %describe(feed), "timetable loaded");
+    }
+    Ok(Some(Arc::new(timetable)))
+}
+
+/// Reads a feed at `path` (a zip file or a folder of GTFS text files) as zip bytes.
+fn read_feed(path: &Path) -> anyhow::Result<Vec<u8>> {
+    if path.is_dir() {
+        return zip_folder(path);
+    }
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("reading {}", path.display()))?
+        .len();
+    if size > MAX_FEED_BYTES {
+        bail!(
+            "{} is {size} bytes; feeds of at most {MAX_FEED_BYTES} bytes are accepted",
+            path.display()
+        );
+    }
+    std::fs::read(path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Zips the `.txt` files of a folder.
+fn zip_folder(folder: &Path) -> anyhow::Result<Vec<u8>> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut entries: Vec<_> = std::fs::read_dir(folder)
+        .with_context(|| format!("reading {}", folder.display()))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        writer.start_file(name, options)?;
+        writer.write_all(&std::fs::read(&path)?)?;
+    }
+    Ok(writer.finish()?.into_inner())
+}
+
+/// Checks a feed and stores it under `name`; prints what it holds. A feed
+/// with problems is refused with the list of them, and nothing is stored.
+pub(crate) async fn import(
+    store: &Store,
+    source: &str,
+    name: Option<String>,
+) -> anyhow::Result<String> {
+    if source.starts_with("http://") || source.starts_with("https://") {
+        bail!(
+            "downloading feeds is not available in this build; download {source} and import the file"
+        );
+    }
+    let path = Path::new(source);
+    let zip = read_feed(path)?;
+    let name = name.unwrap_or_else(|| FeedSource::Path(path.to_path_buf()).name());
+    let check = FeedSource::ZipBytes {
+        name: name.clone(),
+        bytes: zip.clone(),
+    };
+    let (_, report) =
+        tokio::task::spawn_blocking(move || Timetable::load(&[check], &RouterSettings::default()))
+            .await?
+            .map_err(|errors| anyhow::anyhow!("the feed was not imported:\n{errors}"))?;
+    store.save_transit_feed(&name, source, zip).await?;
+    let summary: Vec<String> = report.feeds.iter().map(describe).collect();
+    Ok(format!("imported {}", summary.join("; ")))
+}
+
+/// One line about a loaded feed.
+fn describe(feed: &transit::FeedReport) -> String {
+    format!(
+        "{} ({}): {} stops, {} routes, {} trips, {} connections, valid {} to {}, {} stop times interpolated",
+        feed.name,
+        feed.agencies.join(", "),
+        feed.stops,
+        feed.routes,
+        feed.trips,
+        feed.connections,
+        feed.validity_start,
+        feed.validity_end,
+        feed.interpolated_stop_times
+    )
+}
+
+/// Reloads the timetable whenever the imported feeds change, so instances
+/// sharing a database follow each other's imports.
+pub(crate) fn follow_imports(state: api::AppState, config: FeedConfig, every: Duration) {
+    tokio::spawn(async move {
+        let mut known: Option<FeedsVersion> = state.store().transit_feeds_version().await.ok();
+        let mut ticker = tokio::time::interval(every);
+        ticker.tick().await;
+        loop {
+            ticker.tick().await;
+            let Ok(version) = state.store().transit_feeds_version().await else {
+                continue;
+            };
+            if known == Some(version) {
+                continue;
+            }
+            match load_timetable(state.store(), &config).await {
+                Ok(Some(timetable)) => {
+                    state.replace_timetable(timetable);
+                    known = Some(version);
+                }
+                Ok(None) => known = Some(version),
+                // The previous timetable keeps serving.
+                Err(error) => tracing::error!(%error, "reloading the timetable failed"),
+            }
+        }
+    });
+}
