@@ -2,9 +2,26 @@
 //! free port of 127.0.0.1, over its own fresh database, and speaks GraphQL
 //! to it over HTTP like a partner website would.
 
+use std::sync::{Arc, OnceLock};
+
 use serde_json::{Value, json};
 use storage::testing::TestDatabase;
 use storage::{SeedSelection, Store};
+
+/// The demo feed's timetable, loaded once per test binary from `seeds/`.
+pub fn demo_timetable() -> Arc<transit::Timetable> {
+    static TIMETABLE: OnceLock<Arc<transit::Timetable>> = OnceLock::new();
+    Arc::clone(TIMETABLE.get_or_init(|| {
+        let folder =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds/gtfs/demo-wapi");
+        let (timetable, _) = transit::Timetable::load(
+            &[transit::FeedSource::Path(folder)],
+            &transit::RouterSettings::default(),
+        )
+        .expect("the demo feed loads");
+        Arc::new(timetable)
+    }))
+}
 
 /// A running application with its own database.
 #[derive(Debug)]
@@ -36,6 +53,7 @@ impl TestApp {
         let state = api::AppState::load_with(store, settings)
             .await
             .expect("load the catalogue");
+        state.replace_timetable(demo_timetable());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind a free port");

@@ -13,3 +13,4 @@ mod nodes;
 mod pagination;
 mod round_trips;
 mod spatial;
+mod transit;
