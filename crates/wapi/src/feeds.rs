@@ -224,3 +224,85 @@ pub(crate) fn follow_imports(state: api::AppState, config: FeedConfig, every: Du
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use storage::testing::TestDatabase;
+
+    use super::*;
+
+    fn demo_folder() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gtfs/demo-wapi")
+    }
+
+    async fn store() -> (TestDatabase, Store) {
+        let db = TestDatabase::sqlite();
+        let store = Store::connect(&db.url).await.expect("connect");
+        store.migrate().await.expect("migrate");
+        (db, store)
+    }
+
+    #[tokio::test]
+    async fn an_imported_feed_is_stored_and_loaded_beside_the_others() {
+        let (_db, store) = store().await;
+        let summary = import(
+            &store,
+            &demo_folder().display().to_string(),
+            Some("copie".to_owned()),
+        )
+        .await
+        .expect("the demo folder imports");
+        assert!(summary.contains("copie"), "{summary}");
+        let config = FeedConfig {
+            demo: true,
+            paths: vec![],
+        };
+        let timetable = load_timetable(&store, &config)
+            .await
+            .expect("loads")
+            .expect("some feeds");
+        let names: Vec<&str> = timetable.feeds().iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, vec!["demo-wapi", "copie"]);
+    }
+
+    #[tokio::test]
+    async fn a_broken_feed_is_refused_with_its_problems_and_nothing_is_stored() {
+        let (_db, store) = store().await;
+        let broken = tempfile::tempdir().expect("a folder");
+        for file in [
+            "agency.txt",
+            "routes.txt",
+            "trips.txt",
+            "stop_times.txt",
+            "calendar.txt",
+        ] {
+            std::fs::copy(demo_folder().join(file), broken.path().join(file)).expect("copy");
+        }
+        let error = import(
+            &store,
+            &broken.path().display().to_string(),
+            Some("cassé".to_owned()),
+        )
+        .await
+        .expect_err("stops.txt is missing");
+        assert!(error.to_string().contains("stops.txt"), "{error}");
+        assert!(store.transit_feeds().await.expect("list").is_empty());
+    }
+
+    #[tokio::test]
+    async fn without_any_feed_there_is_no_timetable() {
+        let (_db, store) = store().await;
+        let config = FeedConfig {
+            demo: false,
+            paths: vec![],
+        };
+        assert!(
+            load_timetable(&store, &config)
+                .await
+                .expect("no error")
+                .is_none()
+        );
+    }
+}
