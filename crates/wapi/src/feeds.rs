@@ -113,6 +113,64 @@ pub(crate) async fn load_timetable(
     Ok(Some(Arc::new(timetable)))
 }
 
+/// How long a download may take, connecting included.
+const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Downloads a feed, refusing more than `max_bytes` as it comes in (a
+/// `Content-Length` is not trusted).
+async fn download(url: &str, max_bytes: u64, timeout: Duration) -> anyhow::Result<Vec<u8>> {
+    // The first call installs ring as rustls' provider; later calls find it there.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let client = reqwest::Client::builder()
+        .timeout(timeout)
+        .connect_timeout(Duration::from_secs(15))
+        .user_agent(concat!("wapi-synergies/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .context("preparing the HTTP client")?;
+    let shown = redact_credentials(url);
+    let mut response = client
+        .get(url)
+        .send()
+        .await
+        .with_context(|| format!("downloading {shown}"))?;
+    if !response.status().is_success() {
+        bail!(
+            "downloading {shown}: the server answered {}",
+            response.status()
+        );
+    }
+    if response
+        .content_length()
+        .is_some_and(|length| length > max_bytes)
+    {
+        bail!("{shown} is larger than {max_bytes} bytes");
+    }
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .with_context(|| format!("downloading {shown}"))?
+    {
+        if bytes.len() as u64 + chunk.len() as u64 > max_bytes {
+            bail!("{shown} is larger than {max_bytes} bytes");
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+/// A URL without its user and password, to store and show.
+fn redact_credentials(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..authority_end].rsplit_once('@') {
+        Some((_, host)) => format!("{scheme}://{host}{}", &rest[authority_end..]),
+        None => url.to_owned(),
+    }
+}
+
 /// Reads a feed at `path` (a zip file or a folder of GTFS text files) as zip bytes.
 fn read_feed(path: &Path) -> anyhow::Result<Vec<u8>> {
     if path.is_dir() {
@@ -160,14 +218,26 @@ pub(crate) async fn import(
     source: &str,
     name: Option<String>,
 ) -> anyhow::Result<String> {
-    if source.starts_with("http://") || source.starts_with("https://") {
-        bail!(
-            "downloading feeds is not available in this build; download {source} and import the file"
-        );
-    }
-    let path = Path::new(source);
-    let zip = read_feed(path)?;
-    let name = name.unwrap_or_else(|| FeedSource::Path(path.to_path_buf()).name());
+    let (zip, default_name) = if source.starts_with("http://") || source.starts_with("https://") {
+        let zip = download(source, MAX_FEED_BYTES, DOWNLOAD_TIMEOUT).await?;
+        let file_name = source
+            .rsplit('/')
+            .next()
+            .unwrap_or("feed")
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("feed");
+        (zip, FeedSource::Path(file_name.into()).name())
+    } else {
+        let path = Path::new(source);
+        (
+            read_feed(path)?,
+            FeedSource::Path(path.to_path_buf()).name(),
+        )
+    };
+    let name = name.unwrap_or(default_name);
+    let source = redact_credentials(source);
+    let source = source.as_str();
     let check = FeedSource::ZipBytes {
         name: name.clone(),
         bytes: zip.clone(),
@@ -304,5 +374,96 @@ mod tests {
                 .expect("no error")
                 .is_none()
         );
+    }
+}
+
+#[cfg(test)]
+mod download_tests {
+    use std::path::PathBuf;
+
+    use axum::Router;
+    use axum::routing::get;
+    use storage::testing::TestDatabase;
+
+    use super::*;
+
+    /// Serves the demo feed zipped at `/demo.zip` on a free local port.
+    async fn feed_server() -> String {
+        let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds/gtfs/demo-wapi");
+        let zip = zip_folder(&folder).expect("zip the demo feed");
+        let app = Router::new()
+            .route("/demo.zip", get(move || async move { zip.clone() }))
+            .route(
+                "/missing.zip",
+                get(|| async { (axum::http::StatusCode::NOT_FOUND, "no") }),
+            );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("address");
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+        format!("http://{address}")
+    }
+
+    #[tokio::test]
+    async fn a_feed_is_downloaded_checked_and_stored() {
+        let base = feed_server().await;
+        let db = TestDatabase::sqlite();
+        let store = Store::connect(&db.url).await.expect("connect");
+        store.migrate().await.expect("migrate");
+        let summary = import(&store, &format!("{base}/demo.zip"), None)
+            .await
+            .expect("imports");
+        assert!(summary.contains("imported demo"), "{summary}");
+        let feeds = store.transit_feeds().await.expect("list");
+        assert_eq!(feeds.len(), 1);
+        assert_eq!(feeds[0].name, "demo");
+        assert_eq!(feeds[0].source, format!("{base}/demo.zip"));
+    }
+
+    #[tokio::test]
+    async fn downloads_fail_clearly() {
+        let base = feed_server().await;
+        let error = download(
+            &format!("{base}/missing.zip"),
+            1 << 20,
+            Duration::from_secs(5),
+        )
+        .await
+        .expect_err("404");
+        assert!(error.to_string().contains("404"), "{error}");
+        let error = download(&format!("{base}/demo.zip"), 1_000, Duration::from_secs(5))
+            .await
+            .expect_err("too large");
+        assert!(
+            error.to_string().contains("larger than 1000 bytes"),
+            "{error}"
+        );
+        let error = download(
+            "http://127.0.0.1:9/feed.zip",
+            1 << 20,
+            Duration::from_secs(5),
+        )
+        .await
+        .expect_err("nobody listens");
+        assert!(
+            error
+                .to_string()
+                .contains("downloading http://127.0.0.1:9/feed.zip"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn credentials_never_reach_what_is_stored() {
+        assert_eq!(
+            redact_credentials("https://user:pw@feeds.example/tec.zip"),
+            "https://feeds.example/tec.zip"
+        );
+        assert_eq!(
+            redact_credentials("https://feeds.example/a@b.zip"),
+            "https://feeds.example/a@b.zip"
+        );
+        assert_eq!(redact_credentials("/tmp/feed.zip"), "/tmp/feed.zip");
     }
 }

@@ -51,7 +51,8 @@ struct DatabaseArgs {
 struct ImportGtfsArgs {
     #[command(flatten)]
     database: DatabaseArgs,
-    /// The feed: a GTFS zip file or a folder of GTFS text files.
+    /// The feed: a GTFS zip file, a folder of GTFS text files, or the https URL of a zip
+    /// (downloaded with a 2-minute timeout and a 300 MB limit).
     source: String,
     /// The name to store it under (default: the file or folder name); importing a name again
     /// replaces that feed.
