@@ -13,6 +13,7 @@ mod m20261129_000002_operators_and_sites;
 mod m20261129_000003_offers;
 mod m20261129_000004_seed_runs;
 mod m20261129_000005_transit_feeds;
+mod m20261129_000006_accounts;
 
 /// Applies the migrations in order.
 #[derive(Debug)]
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_offers::Migration),
             Box::new(m20261129_000004_seed_runs::Migration),
             Box::new(m20261129_000005_transit_feeds::Migration),
+            Box::new(m20261129_000006_accounts::Migration),
         ]
     }
 }

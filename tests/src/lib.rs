@@ -23,6 +23,14 @@ pub fn demo_timetable() -> Arc<transit::Timetable> {
     }))
 }
 
+/// A plain-HTTP client. The workspace builds reqwest with rustls and no
+/// default crypto provider (the feed downloader brings ring): install it
+/// first, or building any client panics.
+fn http_client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
+}
+
 /// A running application with its own database.
 #[derive(Debug)]
 pub struct TestApp {
@@ -65,7 +73,7 @@ impl TestApp {
         Self {
             address,
             state,
-            client: reqwest::Client::new(),
+            client: http_client(),
             server,
             _database: database,
         }

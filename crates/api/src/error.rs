@@ -12,6 +12,10 @@ pub enum ApiError {
     /// The request asked for something impossible; `argument` is the path of
     /// the offending argument (`first`, `filter.tradeCodes`).
     BadUserInput { argument: String, message: String },
+    /// No valid credentials for something that needs them.
+    Unauthenticated(String),
+    /// Valid credentials, but not allowed to do this.
+    Forbidden(String),
     /// Something broke on our side.
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -28,6 +32,8 @@ impl ApiError {
     pub fn code(&self) -> &'static str {
         match self {
             ApiError::BadUserInput { .. } => "BAD_USER_INPUT",
+            ApiError::Unauthenticated(_) => "UNAUTHENTICATED",
+            ApiError::Forbidden(_) => "FORBIDDEN",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -36,7 +42,7 @@ impl ApiError {
     pub fn message_without_argument(&self) -> String {
         match self {
             ApiError::BadUserInput { message, .. } => message.clone(),
-            ApiError::Internal(_) => self.message(),
+            _ => self.message(),
         }
     }
 
@@ -44,6 +50,7 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             ApiError::BadUserInput { argument, message } => format!("{argument}: {message}"),
+            ApiError::Unauthenticated(message) | ApiError::Forbidden(message) => message.clone(),
             ApiError::Internal(_) => "internal error; it has been logged".to_owned(),
         }
     }

@@ -47,6 +47,23 @@ impl Refusal {
     }
 }
 
+impl Refusal {
+    /// A credentials problem found before execution: 401.
+    fn from_api_error(error: crate::error::ApiError) -> Self {
+        let status = match error.code() {
+            "UNAUTHENTICATED" => StatusCode::UNAUTHORIZED,
+            "INTERNAL" => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::BAD_REQUEST,
+        };
+        Refusal {
+            status,
+            code: error.code(),
+            message: error.message(),
+            limit: None,
+        }
+    }
+}
+
 impl From<LimitExceeded> for Refusal {
     fn from(exceeded: LimitExceeded) -> Self {
         Refusal {
@@ -187,7 +204,10 @@ pub(crate) async fn get(
             limit: None,
         }
         .into_response(),
-        Ok(_) => media.respond(state.execute(request).await),
+        Ok(_) => match state.viewer(&headers).await {
+            Ok(viewer) => media.respond(state.execute_as(request, viewer).await),
+            Err(error) => Refusal::from_api_error(error).into_response(),
+        },
         Err(refusal) => refusal.into_response(),
     }
 }
@@ -236,7 +256,12 @@ pub(crate) async fn post(
         }
     };
     match check(&request) {
-        Ok(_) => ResponseMedia::negotiate(&headers).respond(state.execute(request).await),
+        Ok(_) => match state.viewer(&headers).await {
+            Ok(viewer) => {
+                ResponseMedia::negotiate(&headers).respond(state.execute_as(request, viewer).await)
+            }
+            Err(error) => Refusal::from_api_error(error).into_response(),
+        },
         Err(refusal) => refusal.into_response(),
     }
 }

@@ -8,6 +8,7 @@
 //! It must not know: SQL or sea-orm (it calls `storage`), business rules
 //! (they live in `domain`; resolvers only parse, call and map).
 
+pub mod auth;
 mod cluster_cache;
 mod error;
 mod geo_http;
@@ -18,6 +19,7 @@ mod layers;
 mod limits;
 mod map_page;
 mod metrics;
+mod policy;
 pub(crate) mod schema;
 mod travel;
 
@@ -176,20 +178,69 @@ impl AppState {
 
     /// What one request reads: the catalogue as it is now, and the settings.
     pub fn request_context(&self) -> RequestContext {
+        self.request_context_for(auth::Viewer::Public)
+    }
+
+    fn request_context_for(&self, viewer: auth::Viewer) -> RequestContext {
         RequestContext {
             catalog: self.catalog(),
             service_area: self.inner.service_area,
             clusters: Arc::clone(&self.inner.clusters),
             timetable: self.timetable(),
+            viewer,
+            store: self.inner.store.clone(),
         }
     }
 
-    /// Executes a GraphQL request against the current catalogue snapshot.
+    /// Who presents these request headers: the public without a token, an
+    /// account with a valid one; an unknown, expired or revoked token is refused.
+    pub async fn viewer(&self, headers: &axum::http::HeaderMap) -> Result<auth::Viewer, ApiError> {
+        let Some(value) = headers.get(axum::http::header::AUTHORIZATION) else {
+            return Ok(auth::Viewer::Public);
+        };
+        let token = value
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or_else(|| {
+                ApiError::Unauthenticated(
+                    "the Authorization header must be `Bearer <token>`".to_owned(),
+                )
+            })?;
+        let digest = auth::token_sha256(token);
+        let account = self
+            .inner
+            .store
+            .account_for_token(&digest, chrono::Utc::now())
+            .await
+            .map_err(|e| ApiError::Internal(Box::new(e)))?
+            .ok_or_else(|| {
+                ApiError::Unauthenticated(
+                    "the bearer token is unknown, expired or revoked".to_owned(),
+                )
+            })?;
+        Ok(auth::Viewer::Account {
+            account,
+            token_sha256: digest,
+        })
+    }
+
+    /// Executes a GraphQL request for the public against the current catalogue snapshot.
     pub async fn execute(
         &self,
         request: impl Into<async_graphql::Request>,
     ) -> async_graphql::Response {
-        let request = request.into().data(self.request_context());
+        self.execute_as(request, auth::Viewer::Public).await
+    }
+
+    /// Executes a GraphQL request for a viewer against the current catalogue snapshot.
+    pub async fn execute_as(
+        &self,
+        request: impl Into<async_graphql::Request>,
+        viewer: auth::Viewer,
+    ) -> async_graphql::Response {
+        let request = request.into().data(self.request_context_for(viewer));
         let operation_name = request.operation_name.clone();
         let started = std::time::Instant::now();
         let response = self.inner.schema.execute(request).await;

@@ -13,6 +13,7 @@
 //! It must not know: databases (no `sea_orm`), HTTP or GraphQL, the clock, the
 //! file system. Everything here is deterministic and testable without IO.
 
+pub mod account;
 pub mod audience;
 pub mod catalog;
 pub mod cluster;

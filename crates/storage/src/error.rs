@@ -28,6 +28,10 @@ pub enum StorageError {
     },
     #[error("the stored data is inconsistent: {0}")]
     Catalog(#[from] CatalogError),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("not found: {0}")]
+    NotFound(String),
 }
 
 impl StorageError {

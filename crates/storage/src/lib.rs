@@ -6,6 +6,7 @@
 //! With `migrations/`, the only crate that imports `sea_orm`: its entities
 //! never leave it; callers get domain values.
 
+mod accounts;
 #[allow(unreachable_pub)] // sea-orm's derives declare `pub` items in these crate-private modules.
 mod entities;
 mod error;
@@ -24,6 +25,7 @@ use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseBackend, DatabaseConnection};
 
+pub use accounts::NewAccount;
 pub use error::StorageError;
 pub use seed::{SeedOutcome, SeedSelection};
 pub use transit_feeds::{FeedsVersion, StoredFeed};

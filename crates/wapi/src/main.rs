@@ -12,6 +12,7 @@ use domain::location::{BoundingBox, ServiceArea};
 use storage::{DEFAULT_DATABASE_URL, SeedSelection, Store, redact_url};
 use tracing_subscriber::EnvFilter;
 
+mod accounts;
 mod feeds;
 
 #[derive(Parser, Debug)]
@@ -38,6 +39,12 @@ enum Command {
     /// Checks a GTFS feed (zip file or folder) and stores it in the database, so that the next
     /// `serve` — and running instances, within a minute — plan journeys with it beside the others.
     ImportGtfs(ImportGtfsArgs),
+    /// Accounts: `wapi user create|disable`.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Bearer tokens for scripts: `wapi token create|revoke`.
+    #[command(subcommand)]
+    Token(TokenCommand),
 }
 
 #[derive(Args, Debug)]
@@ -45,6 +52,60 @@ struct DatabaseArgs {
     /// Database URL: `sqlite://path?mode=rwc` (embedded, created on first use) or `postgres://user@host/db`.
     #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
     database_url: String,
+}
+
+#[derive(Subcommand, Debug)]
+enum UserCommand {
+    /// Creates an account; the password comes from WAPI_PASSWORD or the first line of standard input.
+    Create {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// The e-mail address it signs in with.
+        #[arg(long)]
+        email: String,
+        /// The name shown to others.
+        #[arg(long)]
+        name: String,
+        /// ADMIN (IBEFE staff) or PARTNER.
+        #[arg(long)]
+        role: String,
+        /// The code of an operator a partner acts for (repeat for several).
+        #[arg(long = "operator")]
+        operators: Vec<String>,
+    },
+    /// Disables an account and revokes its tokens.
+    Disable {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// The account's e-mail address.
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenCommand {
+    /// Creates a bearer token for an account and prints only the token.
+    Create {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// The account's e-mail address.
+        #[arg(long)]
+        user: String,
+        /// How many days it lasts.
+        #[arg(long, default_value_t = 90)]
+        days: u32,
+        /// What it is for, to recognise it later.
+        #[arg(long, default_value = "script")]
+        label: String,
+    },
+    /// Revokes a token.
+    Revoke {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// The token.
+        token: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -123,6 +184,9 @@ async fn main() -> anyhow::Result<()> {
             EnvFilter::try_from_env("WAPI_LOG")
                 .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )
+        // Logs go to standard error: standard output carries what scripts
+        // read, such as the token of `wapi token create`.
+        .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
         Command::Serve(args) => serve(args).await,
@@ -142,6 +206,44 @@ async fn main() -> anyhow::Result<()> {
             store.migrate().await.context("migrating")?;
             let summary = feeds::import(&store, &args.source, args.name).await?;
             println!("{summary}");
+            Ok(())
+        }
+        Command::User(UserCommand::Create {
+            database,
+            email,
+            name,
+            role,
+            operators,
+        }) => {
+            let store = connect(&database).await?;
+            store.migrate().await.context("migrating")?;
+            println!(
+                "{}",
+                accounts::create_user(&store, &email, &name, &role, &operators).await?
+            );
+            Ok(())
+        }
+        Command::User(UserCommand::Disable { database, email }) => {
+            let store = connect(&database).await?;
+            println!("{}", accounts::disable_user(&store, &email).await?);
+            Ok(())
+        }
+        Command::Token(TokenCommand::Create {
+            database,
+            user,
+            days,
+            label,
+        }) => {
+            let store = connect(&database).await?;
+            println!(
+                "{}",
+                accounts::create_token(&store, &user, days, &label).await?
+            );
+            Ok(())
+        }
+        Command::Token(TokenCommand::Revoke { database, token }) => {
+            let store = connect(&database).await?;
+            println!("{}", accounts::revoke_token(&store, &token).await?);
             Ok(())
         }
         Command::Schema => {

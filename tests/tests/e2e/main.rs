@@ -1,6 +1,7 @@
 //! End-to-end behaviour over HTTP, each test on SQLite and on PostgreSQL
 //! (when `TEST_DATABASE_URL` is set), each on a fresh database.
 
+mod accounts;
 mod bad_input;
 mod catalogue;
 mod clusters;

@@ -2,6 +2,7 @@
 //! are thin: they take the request's catalogue snapshot, call one domain
 //! function and map the result.
 
+mod account;
 mod connection;
 mod enums;
 mod map;
@@ -13,9 +14,7 @@ pub(crate) mod transit;
 
 use std::sync::Arc;
 
-use async_graphql::{
-    Context, EmptyMutation, EmptySubscription, ID, Interface, Json, Object, Schema,
-};
+use async_graphql::{Context, EmptySubscription, ID, Interface, Json, Object, Schema};
 use chrono::{DateTime, FixedOffset, Utc};
 use domain::catalog::{Catalog, FilterError, OfferMarker, OfferQuery};
 use domain::codes::{NisCode, PoleCode, TradeCode};
@@ -38,7 +37,7 @@ use operator::{Operator, Site, SiteDistance};
 use reference::{AudienceDescription, Commune, Pole, Trade};
 
 /// The schema served at `/graphql`.
-pub type WapiSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+pub type WapiSchema = Schema<Query, account::Mutation, EmptySubscription>;
 
 /// What a request reads from: one catalogue snapshot for the whole request,
 /// so every field of a response agrees with every other, and the settings.
@@ -49,6 +48,10 @@ pub struct RequestContext {
     pub(crate) clusters: Arc<crate::cluster_cache::ClusterCache>,
     /// The public transport timetable, when one is loaded.
     pub timetable: Option<Arc<::transit::Timetable>>,
+    /// Who is asking.
+    pub viewer: crate::auth::Viewer,
+    /// The database, for what the catalogue does not hold (accounts).
+    pub store: storage::Store,
 }
 
 fn request<'a>(ctx: &Context<'a>) -> &'a RequestContext {
@@ -80,7 +83,7 @@ pub(crate) fn map_zoom(zoom: i32) -> Result<u8, ApiError> {
 /// Builds the schema; the same function serves the server, the tests and `schema.graphql`.
 pub fn build_schema() -> WapiSchema {
     use crate::limits::{MAX_COMPLEXITY, MAX_DEPTH, MAX_DIRECTIVES};
-    Schema::build(Query, EmptyMutation, EmptySubscription)
+    Schema::build(Query, account::Mutation, EmptySubscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_directives(MAX_DIRECTIVES)
@@ -256,6 +259,11 @@ impl Query {
                 .map(|p| Node::TrainingProgramme(TrainingProgramme(p))),
         };
         Ok(node)
+    }
+
+    /// The signed-in account; null for the public.
+    async fn me(&self, ctx: &Context<'_>) -> Option<account::AccountInfo> {
+        account::me(ctx)
     }
 
     /// The 23 communes of Wallonie picarde, by NIS code.

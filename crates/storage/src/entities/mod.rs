@@ -1,6 +1,9 @@
 //! sea-orm entities: one module per table, plain storage types. They never
 //! leave this crate; the loader turns them into domain values.
 
+pub(crate) mod access_token;
+pub(crate) mod account;
+pub(crate) mod account_operator;
 pub(crate) mod commune;
 pub(crate) mod offer;
 pub(crate) mod offer_audience;

@@ -1,0 +1,102 @@
+//! Every authorisation decision, in one place: which viewer may do what.
+//! Resolvers ask [`allow`] before acting; a table-driven test covers every
+//! action for every kind of viewer, and fails when a mutation has no row.
+
+use crate::auth::Viewer;
+use crate::error::ApiError;
+
+/// Something a viewer may be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// `login`: anyone may try.
+    LogIn,
+    /// `logout`: revoke the token one presented.
+    LogOut,
+    /// `me`: read one's own account.
+    ReadOwnAccount,
+}
+
+/// Whether the viewer may perform the action.
+pub(crate) fn allow(viewer: &Viewer, action: Action) -> Result<(), ApiError> {
+    match (action, viewer) {
+        (Action::LogIn, _) => Ok(()),
+        (Action::LogOut | Action::ReadOwnAccount, Viewer::Account { .. }) => Ok(()),
+        (Action::LogOut | Action::ReadOwnAccount, Viewer::Public) => Err(ApiError::Unauthenticated(
+            "sign in first: send `Authorization: Bearer <token>` (from `login` or `wapi token create`)".to_owned(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use domain::account::{Account, AccountId, Email, Role};
+    use domain::operator::OperatorId;
+
+    use super::*;
+
+    fn account(role: Role, operators: &[i64]) -> Viewer {
+        Viewer::Account {
+            account: Account {
+                id: AccountId(1),
+                email: Email::parse("someone@example.org").unwrap(),
+                display_name: "Someone".to_owned(),
+                role,
+                operator_ids: operators.iter().map(|&id| OperatorId(id)).collect(),
+                disabled: false,
+            },
+            token_sha256: "0".repeat(64),
+        }
+    }
+
+    /// (mutation or field, action, public, partner of the owner, partner of another operator, admin)
+    const TABLE: &[(&str, Action, bool, bool, bool, bool)] = &[
+        ("login", Action::LogIn, true, true, true, true),
+        ("logout", Action::LogOut, false, true, true, true),
+        ("me", Action::ReadOwnAccount, false, true, true, true),
+    ];
+
+    #[test]
+    fn every_action_is_decided_for_every_viewer() {
+        let viewers = [
+            ("public", Viewer::Public),
+            ("partner of the owner", account(Role::Partner, &[7])),
+            ("partner of another operator", account(Role::Partner, &[8])),
+            ("admin", account(Role::Admin, &[])),
+        ];
+        for (field, action, public, owner, other, admin) in TABLE {
+            for ((who, viewer), expected) in viewers.iter().zip([public, owner, other, admin]) {
+                let allowed = allow(viewer, *action).is_ok();
+                assert_eq!(allowed, *expected, "{field} by {who}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_mutation_has_a_row_in_the_table() {
+        let sdl = crate::build_schema().sdl();
+        let mutation = sdl
+            .split("type Mutation {")
+            .nth(1)
+            .and_then(|rest| rest.split("\n}").next())
+            .unwrap_or_default();
+        // Fields are indented once; their arguments and descriptions deeper or quoted.
+        for line in mutation
+            .lines()
+            .filter(|l| l.starts_with('\t') && !l.starts_with("\t\t"))
+        {
+            let line = line.trim();
+            let Some((name, _)) = line.split_once(['(', ':']) else {
+                continue;
+            };
+            let is_field_name =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !is_field_name {
+                continue;
+            }
+            assert!(
+                TABLE.iter().any(|(field, ..)| *field == name),
+                "mutation `{name}` has no row in the policy table"
+            );
+        }
+    }
+}

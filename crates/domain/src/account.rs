@@ -1,0 +1,156 @@
+//! Accounts: who may write. IBEFE staff are ADMIN; partners are PARTNER of
+//! one or more operators and act only on those operators' data. The public
+//! needs no account.
+
+use std::fmt;
+
+use crate::coded_enum::coded_enum;
+use crate::operator::OperatorId;
+
+/// Database identifier of an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AccountId(pub i64);
+
+coded_enum! {
+    /// What an account may do.
+    pub enum Role ("role") {
+        /// IBEFE staff: everything, including moderation.
+        Admin = "ADMIN",
+        /// A member of one or more operators: their data only.
+        Partner = "PARTNER",
+    }
+}
+
+/// An account as the service sees it. Its password hash stays in storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: AccountId,
+    pub email: Email,
+    pub display_name: String,
+    pub role: Role,
+    /// The operators a partner acts for (empty for admins, who act for all).
+    pub operator_ids: Vec<OperatorId>,
+    pub disabled: bool,
+}
+
+/// Why an e-mail address or a password was refused. The value itself is
+/// never repeated: it may be personal data or a secret.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CredentialError {
+    #[error("must be an e-mail address such as name@example.org, at most 254 characters")]
+    Email,
+    #[error("must be between {MIN_PASSWORD_CHARS} and {MAX_PASSWORD_CHARS} characters")]
+    PasswordLength,
+}
+
+/// An e-mail address, trimmed and lowercased: the login of an account.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Email(String);
+
+impl Email {
+    /// Checks the shape people and mail servers agree on: one `@`, a local
+    /// part, a domain with a dot, no spaces.
+    pub fn parse(raw: &str) -> Result<Self, CredentialError> {
+        let email = raw.trim().to_lowercase();
+        let valid = email.len() <= 254
+            && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+            && email.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && local.len() <= 64
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains("..")
+            });
+        if valid {
+            Ok(Self(email))
+        } else {
+            Err(CredentialError::Email)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Keeps addresses out of logs written with `{:?}`.
+impl fmt::Debug for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Email(<redacted>)")
+    }
+}
+
+/// Shortest password accepted (OWASP's recommendation for passwords without
+/// other factors).
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// Longest password accepted, so hashing stays bounded.
+pub const MAX_PASSWORD_CHARS: usize = 128;
+
+/// A password as typed, checked for length. It cannot be printed.
+#[derive(Clone)]
+pub struct Password(String);
+
+impl Password {
+    pub fn parse(raw: &str) -> Result<Self, CredentialError> {
+        let chars = raw.chars().count();
+        if (MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&chars) {
+            Ok(Self(raw.to_owned()))
+        } else {
+            Err(CredentialError::PasswordLength)
+        }
+    }
+
+    /// The secret, for the hasher only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(<redacted>)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_trimmed_lowercased_and_checked() {
+        assert_eq!(
+            Email::parse("  Marie.Dupont@Ecole.BE ").unwrap().as_str(),
+            "marie.dupont@ecole.be"
+        );
+        for bad in [
+            "",
+            "marie",
+            "marie@",
+            "@ecole.be",
+            "marie@ecole",
+            "ma rie@ecole.be",
+            "a@b@c.be",
+            "m@.be",
+            "m@be.",
+        ] {
+            assert_eq!(Email::parse(bad), Err(CredentialError::Email), "{bad}");
+        }
+    }
+
+    #[test]
+    fn secrets_never_show_in_debug_output() {
+        let email = Email::parse("marie@ecole.be").unwrap();
+        let password = Password::parse("correct horse battery").unwrap();
+        assert!(!format!("{email:?} {password:?}").contains("marie"));
+        assert!(!format!("{password:?}").contains("horse"));
+    }
+
+    #[test]
+    fn passwords_have_a_length_window() {
+        assert!(Password::parse("short").is_err());
+        assert!(Password::parse(&"x".repeat(129)).is_err());
+        assert!(Password::parse("twelve chars").is_ok());
+    }
+}
