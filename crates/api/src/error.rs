@@ -16,6 +16,11 @@ pub enum ApiError {
     Unauthenticated(String),
     /// Valid credentials, but not allowed to do this.
     Forbidden(String),
+    /// Too many attempts; retry after this many seconds.
+    RateLimited {
+        message: String,
+        retry_after_seconds: u64,
+    },
     /// Something broke on our side.
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -34,6 +39,7 @@ impl ApiError {
             ApiError::BadUserInput { .. } => "BAD_USER_INPUT",
             ApiError::Unauthenticated(_) => "UNAUTHENTICATED",
             ApiError::Forbidden(_) => "FORBIDDEN",
+            ApiError::RateLimited { .. } => "RATE_LIMITED",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -50,7 +56,9 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             ApiError::BadUserInput { argument, message } => format!("{argument}: {message}"),
-            ApiError::Unauthenticated(message) | ApiError::Forbidden(message) => message.clone(),
+            ApiError::Unauthenticated(message)
+            | ApiError::Forbidden(message)
+            | ApiError::RateLimited { message, .. } => message.clone(),
             ApiError::Internal(_) => "internal error; it has been logged".to_owned(),
         }
     }
@@ -65,8 +73,13 @@ impl From<ApiError> for async_graphql::Error {
         let mut graphql_error = async_graphql::Error::new(error.message());
         let mut extensions = async_graphql::ErrorExtensionValues::default();
         extensions.set("code", code);
-        if let ApiError::BadUserInput { argument, .. } = error {
-            extensions.set("argument", argument);
+        match error {
+            ApiError::BadUserInput { argument, .. } => extensions.set("argument", argument),
+            ApiError::RateLimited {
+                retry_after_seconds,
+                ..
+            } => extensions.set("retryAfter", retry_after_seconds),
+            _ => {}
         }
         graphql_error.extensions = Some(extensions);
         graphql_error

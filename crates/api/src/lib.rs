@@ -17,6 +17,7 @@ mod http;
 mod ids;
 mod layers;
 mod limits;
+mod login_throttle;
 mod map_page;
 mod metrics;
 mod policy;
@@ -64,6 +65,7 @@ struct Inner {
     service_area: ServiceArea,
     settings: Settings,
     clusters: Arc<cluster_cache::ClusterCache>,
+    login_throttle: Arc<login_throttle::LoginThrottle>,
     metrics: metrics::Metrics,
     /// Replaced whole when feeds are (re)loaded; `None` without any feed.
     timetable: RwLock<Option<Arc<transit::Timetable>>>,
@@ -110,6 +112,7 @@ impl AppState {
                 service_area,
                 settings,
                 clusters: Arc::default(),
+                login_throttle: Arc::default(),
                 metrics: metrics::Metrics::default(),
                 timetable: RwLock::new(None),
                 catalog: RwLock::new(Arc::new(catalog)),
@@ -189,6 +192,7 @@ impl AppState {
             timetable: self.timetable(),
             viewer,
             store: self.inner.store.clone(),
+            login_throttle: Arc::clone(&self.inner.login_throttle),
         }
     }
 

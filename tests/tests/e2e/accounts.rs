@@ -120,3 +120,38 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    repeated_failed_sign_ins_are_rate_limited,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        with_partner(&app).await;
+        for _ in 0..5 {
+            let error = app.error(LOGIN, json!({ "email": "marie.dupont@ecole.example", "password": "pas le bon mot de passe" })).await;
+            assert_eq!(error["extensions"]["code"], "UNAUTHENTICATED");
+        }
+        // Even the right password waits now: guessing cannot go on.
+        let limited = app
+            .error(
+                LOGIN,
+                json!({ "email": "marie.dupont@ecole.example", "password": PASSWORD }),
+            )
+            .await;
+        assert_eq!(limited["extensions"]["code"], "RATE_LIMITED", "{limited}");
+        assert!(limited["extensions"]["retryAfter"].as_u64().unwrap() > 0);
+        assert!(
+            !limited.to_string().contains("marie"),
+            "the address is not echoed"
+        );
+        let other = app
+            .error(
+                LOGIN,
+                json!({ "email": "autre@ecole.example", "password": PASSWORD }),
+            )
+            .await;
+        assert_eq!(
+            other["extensions"]["code"], "UNAUTHENTICATED",
+            "other addresses are unaffected"
+        );
+    }
+);

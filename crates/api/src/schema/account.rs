@@ -97,12 +97,23 @@ impl Mutation {
         policy::allow(&context.viewer, Action::LogIn)?;
         let wrong =
             || ApiError::Unauthenticated("the e-mail address or the password is wrong".to_owned());
-        let (Ok(email), Ok(password)) = (Email::parse(&email), Password::parse(&password)) else {
+        let now = std::time::Instant::now();
+        if let Err(retry_after_seconds) = context.login_throttle.check(&email, now) {
+            return Err(ApiError::RateLimited {
+                message: format!(
+                    "too many failed sign-ins for this address; retry in {retry_after_seconds} seconds"
+                ),
+                retry_after_seconds,
+            }
+            .into());
+        }
+        let (Ok(address), Ok(password)) = (Email::parse(&email), Password::parse(&password)) else {
+            context.login_throttle.failed(&email, now);
             return Err(wrong().into());
         };
         let found = context
             .store
-            .account_credentials(&email)
+            .account_credentials(&address)
             .await
             .map_err(|e| ApiError::Internal(Box::new(e)))?;
         let stored_hash = found
@@ -115,8 +126,12 @@ impl Mutation {
                 .map_err(|e| ApiError::Internal(Box::new(e)))?;
         let account = match found {
             Some((account, _)) if matches && !account.disabled => account,
-            _ => return Err(wrong().into()),
+            _ => {
+                context.login_throttle.failed(&email, now);
+                return Err(wrong().into());
+            }
         };
+        context.login_throttle.succeeded(&email);
         let (token, digest) = auth::new_token();
         let expires_at = Utc::now() + Duration::days(LOGIN_TOKEN_DAYS);
         context

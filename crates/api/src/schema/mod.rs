@@ -52,6 +52,7 @@ pub struct RequestContext {
     pub viewer: crate::auth::Viewer,
     /// The database, for what the catalogue does not hold (accounts).
     pub store: storage::Store,
+    pub(crate) login_throttle: Arc<crate::login_throttle::LoginThrottle>,
 }
 
 fn request<'a>(ctx: &Context<'a>) -> &'a RequestContext {
