@@ -430,20 +430,39 @@ impl Catalog {
 
     /// The published offers of an operator, soonest start first.
     pub fn published_offers_of_operator(&self, operator: OperatorId) -> Vec<&Offer> {
-        self.published_offers_where(|o| o.operator_id == operator)
+        let sites = self
+            .operator_index
+            .get(&operator)
+            .map(|&i| self.operators[i].site_ids.as_slice())
+            .unwrap_or_default();
+        Self::published_soonest_first(self.offers_at_sites(sites))
     }
 
     /// The published offers at a site, soonest start first.
     pub fn published_offers_at_site(&self, site: SiteId) -> Vec<&Offer> {
-        self.published_offers_where(|o| o.site_id == site)
+        Self::published_soonest_first(self.offers_at_sites(&[site]))
     }
 
-    fn published_offers_where(&self, keep: impl Fn(&Offer) -> bool) -> Vec<&Offer> {
-        let mut offers: Vec<&Offer> = self
-            .offers
+    /// The offers at these sites, from the site index (an offer's site is
+    /// always one of its operator's, so an operator's offers are those at
+    /// its sites).
+    fn offers_at_sites<'a, 's>(
+        &'a self,
+        sites: &'s [SiteId],
+    ) -> impl Iterator<Item = &'a IndexedOffer> + use<'a, 's> {
+        sites
             .iter()
+            .filter_map(|site| self.offers_by_site.get(site))
+            .flatten()
+            .map(|&i| &self.offers[i])
+    }
+
+    fn published_soonest_first<'a>(
+        offers: impl Iterator<Item = &'a IndexedOffer>,
+    ) -> Vec<&'a Offer> {
+        let mut offers: Vec<&Offer> = offers
             .map(|o| &o.offer)
-            .filter(|o| o.is_published() && keep(o))
+            .filter(|o| o.is_published())
             .collect();
         offers.sort_by_key(|o| OfferOrder::StartDate.sort_key(o, None, None));
         offers

@@ -109,9 +109,8 @@ impl Catalog {
                     .iter()
                     .any(|n| query.commune_nis.contains(n)))
             && (query.trade_codes.is_empty()
-                || self.offers.iter().any(|o| {
-                    o.offer.operator_id == operator.id
-                        && o.offer.is_published()
+                || self.offers_at_sites(&indexed.site_ids).any(|o| {
+                    o.offer.is_published()
                         && o.offer
                             .trade_codes
                             .iter()
