@@ -109,3 +109,75 @@ mod tests {
         assert!(!first_digest.contains(&first));
     }
 }
+
+/// A session opened by [`sign_in`].
+#[derive(Debug)]
+pub(crate) struct Session {
+    /// The bearer token, shown once.
+    pub(crate) token: String,
+    pub(crate) expires_at: chrono::DateTime<chrono::Utc>,
+    pub(crate) account: Account,
+}
+
+/// Checks an address and a password and opens a session. Every failure
+/// gives the same answer, after the same Argon2 work, so that neither the
+/// message nor the timing tells whether an address has an account; too many
+/// failures for one address are refused before any work.
+pub(crate) async fn sign_in(
+    store: &storage::Store,
+    throttle: &crate::login_throttle::LoginThrottle,
+    email: &str,
+    password: &str,
+    lifetime: chrono::Duration,
+) -> Result<Session, crate::error::ApiError> {
+    use crate::error::ApiError;
+    let wrong =
+        || ApiError::Unauthenticated("the e-mail address or the password is wrong".to_owned());
+    let internal = |e: Box<dyn std::error::Error + Send + Sync>| ApiError::Internal(e);
+    let now = std::time::Instant::now();
+    if let Err(retry_after_seconds) = throttle.check(email, now) {
+        return Err(ApiError::RateLimited {
+            message: format!(
+                "too many failed sign-ins for this address; retry in {retry_after_seconds} seconds"
+            ),
+            retry_after_seconds,
+        });
+    }
+    let (Ok(address), Ok(password)) = (
+        domain::account::Email::parse(email),
+        Password::parse(password),
+    ) else {
+        throttle.failed(email, now);
+        return Err(wrong());
+    };
+    let found = store
+        .account_credentials(&address)
+        .await
+        .map_err(|e| internal(Box::new(e)))?;
+    let stored_hash = found
+        .as_ref()
+        .map_or(decoy_hash().to_owned(), |(_, hash)| hash.clone());
+    // Verified in every case, on a blocking thread: Argon2id is slow on purpose.
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
+        .await
+        .map_err(|e| internal(Box::new(e)))?;
+    let account = match found {
+        Some((account, _)) if matches && !account.disabled => account,
+        _ => {
+            throttle.failed(email, now);
+            return Err(wrong());
+        }
+    };
+    throttle.succeeded(email);
+    let (token, digest) = new_token();
+    let expires_at = chrono::Utc::now() + lifetime;
+    store
+        .create_token(account.id, &digest, "login", expires_at)
+        .await
+        .map_err(|e| internal(Box::new(e)))?;
+    Ok(Session {
+        token,
+        expires_at,
+        account,
+    })
+}

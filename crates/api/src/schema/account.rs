@@ -2,7 +2,6 @@
 
 use async_graphql::{Context, Enum, Object, SimpleObject};
 use chrono::{DateTime, Duration, Utc};
-use domain::account::{Email, Password};
 
 use super::operator::Operator;
 use super::{catalog, request};
@@ -95,54 +94,18 @@ impl Mutation {
     ) -> ApiResult<LoginPayload> {
         let context = request(ctx);
         policy::allow(&context.viewer, Action::LogIn)?;
-        let wrong =
-            || ApiError::Unauthenticated("the e-mail address or the password is wrong".to_owned());
-        let now = std::time::Instant::now();
-        if let Err(retry_after_seconds) = context.login_throttle.check(&email, now) {
-            return Err(ApiError::RateLimited {
-                message: format!(
-                    "too many failed sign-ins for this address; retry in {retry_after_seconds} seconds"
-                ),
-                retry_after_seconds,
-            }
-            .into());
-        }
-        let (Ok(address), Ok(password)) = (Email::parse(&email), Password::parse(&password)) else {
-            context.login_throttle.failed(&email, now);
-            return Err(wrong().into());
-        };
-        let found = context
-            .store
-            .account_credentials(&address)
-            .await
-            .map_err(|e| ApiError::Internal(Box::new(e)))?;
-        let stored_hash = found
-            .as_ref()
-            .map_or(auth::decoy_hash().to_owned(), |(_, hash)| hash.clone());
-        // Verified in every case, on a blocking thread: Argon2id is slow on purpose.
-        let matches =
-            tokio::task::spawn_blocking(move || auth::verify_password(&password, &stored_hash))
-                .await
-                .map_err(|e| ApiError::Internal(Box::new(e)))?;
-        let account = match found {
-            Some((account, _)) if matches && !account.disabled => account,
-            _ => {
-                context.login_throttle.failed(&email, now);
-                return Err(wrong().into());
-            }
-        };
-        context.login_throttle.succeeded(&email);
-        let (token, digest) = auth::new_token();
-        let expires_at = Utc::now() + Duration::days(LOGIN_TOKEN_DAYS);
-        context
-            .store
-            .create_token(account.id, &digest, "login", expires_at)
-            .await
-            .map_err(|e| ApiError::Internal(Box::new(e)))?;
+        let session = auth::sign_in(
+            &context.store,
+            &context.login_throttle,
+            &email,
+            &password,
+            Duration::days(LOGIN_TOKEN_DAYS),
+        )
+        .await?;
         Ok(LoginPayload {
-            token,
-            expires_at,
-            account: AccountInfo(account),
+            token: session.token,
+            expires_at: session.expires_at,
+            account: AccountInfo(session.account),
         })
     }
 
