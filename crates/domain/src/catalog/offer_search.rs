@@ -128,6 +128,12 @@ impl OfferQuery {
         self.near
     }
 
+    /// Whether the query carries travel times, which hold for one departure
+    /// time only and are not worth caching anything for.
+    pub fn has_travel_times(&self) -> bool {
+        self.travel_minutes.is_some()
+    }
+
     fn hit<'a>(&self, indexed: &'a IndexedOffer, distance_meters: Option<f64>) -> OfferHit<'a> {
         OfferHit {
             offer: &indexed.offer,
