@@ -28,6 +28,11 @@ impl ClusterCache {
         catalog: &Arc<Catalog>,
         query: &OfferQuery,
     ) -> Arc<OfferClusters> {
+        if query.has_travel_times() {
+            // Built for one journey time (and a map's iteration order would
+            // make the key differ each time): not cached.
+            return Arc::new(catalog.cluster_offers(query));
+        }
         let catalog_id = Arc::as_ptr(catalog) as usize;
         // The query's debug form lists every checked filter value: equal
         // forms are equal filters.
