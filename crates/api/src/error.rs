@@ -16,6 +16,14 @@ pub enum ApiError {
     Unauthenticated(String),
     /// Valid credentials, but not allowed to do this.
     Forbidden(String),
+    /// The object does not exist, or the viewer may not know that it does.
+    NotFound(String),
+    /// The object changed since the version the client read; nothing was
+    /// written. `current_version` lets the client reload and retry.
+    Conflict {
+        message: String,
+        current_version: Option<i64>,
+    },
     /// Too many attempts; retry after this many seconds.
     RateLimited {
         message: String,
@@ -39,6 +47,8 @@ impl ApiError {
             ApiError::BadUserInput { .. } => "BAD_USER_INPUT",
             ApiError::Unauthenticated(_) => "UNAUTHENTICATED",
             ApiError::Forbidden(_) => "FORBIDDEN",
+            ApiError::NotFound(_) => "NOT_FOUND",
+            ApiError::Conflict { .. } => "CONFLICT",
             ApiError::RateLimited { .. } => "RATE_LIMITED",
             ApiError::Internal(_) => "INTERNAL",
         }
@@ -58,6 +68,8 @@ impl ApiError {
             ApiError::BadUserInput { argument, message } => format!("{argument}: {message}"),
             ApiError::Unauthenticated(message)
             | ApiError::Forbidden(message)
+            | ApiError::NotFound(message)
+            | ApiError::Conflict { message, .. }
             | ApiError::RateLimited { message, .. } => message.clone(),
             ApiError::Internal(_) => "internal error; it has been logged".to_owned(),
         }
@@ -79,6 +91,10 @@ impl From<ApiError> for async_graphql::Error {
                 retry_after_seconds,
                 ..
             } => extensions.set("retryAfter", retry_after_seconds),
+            ApiError::Conflict {
+                current_version: Some(version),
+                ..
+            } => extensions.set("currentVersion", version),
             _ => {}
         }
         graphql_error.extensions = Some(extensions);
