@@ -39,8 +39,11 @@ pub struct TestApp {
     pub state: api::AppState,
     pub client: reqwest::Client,
     server: tokio::task::JoinHandle<()>,
-    // Dropped last: the database outlives the server that uses it.
-    _database: TestDatabase,
+    /// The database URL, for a second instance on the same database.
+    database_url: String,
+    // Dropped last: the database outlives the server that uses it. A second
+    // instance does not own it.
+    _database: Option<TestDatabase>,
 }
 
 impl TestApp {
@@ -58,10 +61,34 @@ impl TestApp {
             .seed(SeedSelection { demo: true })
             .await
             .expect("seed");
+        let url = database.url.clone();
+        Self::serve(store, settings, url, Some(database)).await
+    }
+
+    /// Another instance of the app on the same database, as a second
+    /// server behind a load balancer would be.
+    pub async fn another_instance(&self) -> Self {
+        let store = Store::connect(&self.database_url).await.expect("connect");
+        Self::serve(
+            store,
+            self.state.settings().clone(),
+            self.database_url.clone(),
+            None,
+        )
+        .await
+    }
+
+    async fn serve(
+        store: Store,
+        settings: api::Settings,
+        database_url: String,
+        database: Option<TestDatabase>,
+    ) -> Self {
         let state = api::AppState::load_with(store, settings)
             .await
             .expect("load the catalogue");
         state.replace_timetable(demo_timetable());
+        state.follow_other_instances();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind a free port");
@@ -75,6 +102,7 @@ impl TestApp {
             state,
             client: http_client(),
             server,
+            database_url,
             _database: database,
         }
     }

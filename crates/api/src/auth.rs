@@ -154,9 +154,13 @@ pub(crate) async fn sign_in(
         .account_credentials(&address)
         .await
         .map_err(|e| internal(Box::new(e)))?;
+    // An invited account has no password until it accepts: it verifies
+    // against the decoy too, so it cannot be told apart by timing.
     let stored_hash = found
         .as_ref()
-        .map_or(decoy_hash().to_owned(), |(_, hash)| hash.clone());
+        .map(|(_, hash)| hash.clone())
+        .filter(|hash| !hash.is_empty())
+        .unwrap_or_else(|| decoy_hash().to_owned());
     // Verified in every case, on a blocking thread: Argon2id is slow on purpose.
     let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
         .await

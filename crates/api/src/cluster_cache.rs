@@ -3,7 +3,7 @@
 //! times, and building is the costly part (querying a viewport is cheap).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 
 use domain::catalog::{Catalog, OfferClusters, OfferQuery};
 
@@ -17,8 +17,10 @@ pub(crate) struct ClusterCache {
 
 #[derive(Debug, Default)]
 struct CacheEntries {
-    /// The catalogue the entries were built from; a new one empties the cache.
-    catalog: usize,
+    /// The catalogue the entries were built from; a new one empties the
+    /// cache. Held weakly, which still pins its address: a later catalogue
+    /// can never be mistaken for it.
+    catalog: Weak<Catalog>,
     by_filter: HashMap<String, Arc<OfferClusters>>,
 }
 
@@ -33,13 +35,12 @@ impl ClusterCache {
             // make the key differ each time): not cached.
             return Arc::new(catalog.cluster_offers(query));
         }
-        let catalog_id = Arc::as_ptr(catalog) as usize;
         // The query's debug form lists every checked filter value: equal
         // forms are equal filters.
         let key = format!("{query:?}");
         {
             let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-            if entries.catalog == catalog_id
+            if std::ptr::eq(entries.catalog.as_ptr(), Arc::as_ptr(catalog))
                 && let Some(clusters) = entries.by_filter.get(&key)
             {
                 return Arc::clone(clusters);
@@ -49,8 +50,10 @@ impl ClusterCache {
         // both are correct and the last one stays.
         let clusters = Arc::new(catalog.cluster_offers(query));
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        if entries.catalog != catalog_id || entries.by_filter.len() >= CAPACITY {
-            entries.catalog = catalog_id;
+        if !std::ptr::eq(entries.catalog.as_ptr(), Arc::as_ptr(catalog))
+            || entries.by_filter.len() >= CAPACITY
+        {
+            entries.catalog = Arc::downgrade(catalog);
             entries.by_filter.clear();
         }
         entries.by_filter.insert(key, Arc::clone(&clusters));

@@ -34,7 +34,7 @@ impl NodeType {
         NodeType::TrainingProgramme,
     ];
 
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             NodeType::Commune => "Commune",
             NodeType::Pole => "Pole",

@@ -72,6 +72,18 @@ struct Inner {
     /// Replaced whole after each committed write; readers keep the snapshot
     /// they started with.
     catalog: RwLock<Arc<Catalog>>,
+    /// Coalesces catalogue reloads (see [`AppState::refresh_catalog`]).
+    refresh: CatalogRefresh,
+}
+
+/// Writers ask for a reload after their commit; one reload serves every
+/// writer that asked before it started.
+#[derive(Debug, Default)]
+struct CatalogRefresh {
+    /// How many reloads were asked for.
+    requested: std::sync::atomic::AtomicU64,
+    /// The `requested` count the current catalogue was loaded after.
+    loaded: tokio::sync::Mutex<u64>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -116,6 +128,7 @@ impl AppState {
                 metrics: metrics::Metrics::default(),
                 timetable: RwLock::new(None),
                 catalog: RwLock::new(Arc::new(catalog)),
+                refresh: CatalogRefresh::default(),
             }),
         })
     }
@@ -156,6 +169,58 @@ impl AppState {
         Arc::clone(&guard)
     }
 
+    /// Makes every write committed before this call visible to the reads
+    /// that start after it returns. Concurrent callers share reloads: a
+    /// caller waits for the reload in progress, then returns at once if a
+    /// reload that started after its request has already finished.
+    pub async fn refresh_catalog(&self) -> Result<(), StorageError> {
+        use std::sync::atomic::Ordering;
+        let refresh = &self.inner.refresh;
+        let ticket = refresh.requested.fetch_add(1, Ordering::SeqCst) + 1;
+        let mut loaded = refresh.loaded.lock().await;
+        if *loaded >= ticket {
+            return Ok(());
+        }
+        // Every ticket up to here was taken after its write committed, and
+        // the load below starts after this read: it sees all those writes.
+        let covers = refresh.requested.load(Ordering::SeqCst);
+        self.reload_catalog().await?;
+        *loaded = covers;
+        Ok(())
+    }
+
+    /// Follows the writes made through other instances sharing this
+    /// PostgreSQL database (`LISTEN`), refreshing the catalogue after each,
+    /// until the process ends. Does nothing on SQLite.
+    pub fn follow_other_instances(&self) {
+        let state = self.clone();
+        tokio::spawn(async move {
+            loop {
+                let feed = match state.store().change_feed().await {
+                    Ok(Some(feed)) => feed,
+                    Ok(None) => return,
+                    Err(error) => {
+                        tracing::warn!(%error, "cannot listen for other instances' writes; retrying in 5 s");
+                        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+                        continue;
+                    }
+                };
+                tracing::info!("listening for other instances' writes");
+                let mut feed = feed;
+                // Anything written before listening began is caught by this first refresh.
+                loop {
+                    if let Err(error) = state.refresh_catalog().await {
+                        tracing::error!(%error, "cannot refresh the catalogue after a write elsewhere");
+                    }
+                    if let Err(error) = feed.next_change().await {
+                        tracing::warn!(%error, "lost the change feed; reconnecting");
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
     /// Rebuilds the catalogue from the database and swaps it in.
     pub async fn reload_catalog(&self) -> Result<(), StorageError> {
         let fresh = Arc::new(self.inner.store.load_catalog().await?);
@@ -193,6 +258,8 @@ impl AppState {
             viewer,
             store: self.inner.store.clone(),
             login_throttle: Arc::clone(&self.inner.login_throttle),
+            app: self.clone(),
+            refreshed: Arc::default(),
         }
     }
 

@@ -25,6 +25,8 @@ pub mod offer;
 pub mod operator;
 pub mod page;
 pub mod pole;
+pub mod rejection;
+pub mod revision;
 pub mod spatial;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;

@@ -120,6 +120,8 @@ pub struct TrainingProgramme {
     pub certification: Option<String>,
     pub modality: TrainingModality,
     pub duration_hours: Option<u32>,
+    /// Raised by one on every update: a write naming an older version is refused.
+    pub version: i64,
 }
 
 /// A session of a training programme.
@@ -199,6 +201,8 @@ pub struct Offer {
     /// Invented data from the demo seed set.
     pub is_demo: bool,
     pub updated_at: DateTime<Utc>,
+    /// Raised by one on every update: a write naming an older version is refused.
+    pub version: i64,
 }
 
 /// Longest title we accept; partners' sites show it in a list.
@@ -225,6 +229,90 @@ pub enum OfferError {
     DailyEndBeforeStart { start: NaiveTime, end: NaiveTime },
     #[error("capacity must be at least 1")]
     NoCapacity,
+    #[error("reference must not be empty and at most {MAX_REFERENCE_CHARS} characters")]
+    Reference,
+    #[error(
+        "details must stay those of a {kind} offer: the kind of an offer never changes (duplicate it instead)"
+    )]
+    KindChange { kind: OfferKind },
+}
+
+/// Longest operator reference for an offer.
+pub const MAX_REFERENCE_CHARS: usize = 100;
+
+/// A change to some of an offer's fields; `None` leaves a field as it is,
+/// and `Some(None)` clears a field that may be empty.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OfferPatch {
+    pub reference: Option<Option<String>>,
+    pub site_id: Option<SiteId>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub recruitment_state: Option<RecruitmentState>,
+    pub trade_codes: Option<Vec<TradeCode>>,
+    pub audiences: Option<Vec<Audience>>,
+    pub start_date: Option<Option<NaiveDate>>,
+    pub end_date: Option<Option<NaiveDate>>,
+    pub places: Option<Option<u32>>,
+    /// Must be of the offer's kind.
+    pub details: Option<OfferDetails>,
+}
+
+impl OfferPatch {
+    /// Applies the change to the offer, then checks every rule again: the
+    /// result is valid or the offer is left as it was.
+    pub fn apply_to(self, offer: &mut Offer) -> Result<(), OfferError> {
+        let mut changed = offer.clone();
+        if let Some(details) = self.details {
+            if details.kind() != offer.kind() {
+                return Err(OfferError::KindChange { kind: offer.kind() });
+            }
+            changed.details = details;
+        }
+        if let Some(reference) = self.reference {
+            changed.reference = reference;
+        }
+        if let Some(site_id) = self.site_id {
+            changed.site_id = site_id;
+        }
+        if let Some(title) = self.title {
+            changed.title = title.trim().to_owned();
+        }
+        if let Some(description) = self.description {
+            changed.description = description;
+        }
+        if let Some(state) = self.recruitment_state {
+            changed.recruitment_state = state;
+        }
+        if let Some(trades) = self.trade_codes {
+            changed.trade_codes = dedup_keep_order(trades);
+        }
+        if let Some(audiences) = self.audiences {
+            changed.audiences = dedup_keep_order(audiences);
+        }
+        if let Some(start) = self.start_date {
+            changed.start_date = start;
+        }
+        if let Some(end) = self.end_date {
+            changed.end_date = end;
+        }
+        if let Some(places) = self.places {
+            changed.places = places;
+        }
+        changed.validate()?;
+        *offer = changed;
+        Ok(())
+    }
+}
+
+fn dedup_keep_order<T: PartialEq>(values: Vec<T>) -> Vec<T> {
+    let mut kept: Vec<T> = Vec::with_capacity(values.len());
+    for value in values {
+        if !kept.contains(&value) {
+            kept.push(value);
+        }
+    }
+    kept
 }
 
 impl Offer {
@@ -236,6 +324,32 @@ impl Offer {
         self.status == OfferStatus::Published
     }
 
+    /// Moves the offer to `status`; `false` when it already was there, in
+    /// which case nothing changes. Publishing checks every rule again.
+    pub fn move_to(&mut self, status: OfferStatus) -> Result<bool, OfferError> {
+        if self.status == status {
+            return Ok(false);
+        }
+        if status == OfferStatus::Published {
+            self.validate()?;
+        }
+        self.status = status;
+        Ok(true)
+    }
+
+    /// A new draft with the same content, for the next session or the next
+    /// intake: no reference (references are unique per operator), not demo.
+    pub fn duplicate(&self) -> Offer {
+        Offer {
+            id: OfferId(0),
+            reference: None,
+            status: OfferStatus::Draft,
+            is_demo: false,
+            version: 1,
+            ..self.clone()
+        }
+    }
+
     /// Checks the rules every offer obeys, whoever writes it.
     pub fn validate(&self) -> Result<(), OfferError> {
         let title_chars = self.title.trim().chars().count();
@@ -244,6 +358,12 @@ impl Offer {
         }
         if self.description.chars().count() > MAX_DESCRIPTION_CHARS {
             return Err(OfferError::Description);
+        }
+        if let Some(reference) = &self.reference {
+            let chars = reference.trim().chars().count();
+            if chars == 0 || chars > MAX_REFERENCE_CHARS {
+                return Err(OfferError::Reference);
+            }
         }
         if self.trade_codes.is_empty() {
             return Err(OfferError::NoTrade);
@@ -301,7 +421,63 @@ mod tests {
             }),
             is_demo: true,
             updated_at: DateTime::UNIX_EPOCH,
+            version: 1,
         }
+    }
+
+    #[test]
+    fn a_patch_changes_only_what_it_names_and_keeps_the_offer_valid() {
+        let mut offer = internship();
+        OfferPatch {
+            title: Some("  Stage en charpente ".into()),
+            places: Some(None),
+            ..OfferPatch::default()
+        }
+        .apply_to(&mut offer)
+        .unwrap();
+        assert_eq!(offer.title, "Stage en charpente");
+        assert_eq!(offer.places, None);
+        assert_eq!(offer.start_date, internship().start_date);
+
+        let before = offer.clone();
+        let invalid = OfferPatch {
+            title: Some("Nouveau".into()),
+            end_date: Some(NaiveDate::from_ymd_opt(2020, 1, 1)),
+            ..OfferPatch::default()
+        };
+        assert!(matches!(
+            invalid.apply_to(&mut offer),
+            Err(OfferError::EndBeforeStart { .. })
+        ));
+        assert_eq!(offer, before, "a refused patch leaves the offer as it was");
+
+        let other_kind = OfferPatch {
+            details: Some(OfferDetails::Job(JobDetails {
+                contract_type: ContractType::Permanent,
+                working_time: WorkingTime::FullTime,
+                requirements: None,
+            })),
+            ..OfferPatch::default()
+        };
+        assert_eq!(
+            other_kind.apply_to(&mut offer),
+            Err(OfferError::KindChange {
+                kind: OfferKind::Internship
+            })
+        );
+    }
+
+    #[test]
+    fn duplicates_are_unreferenced_drafts_and_status_moves_are_idempotent() {
+        let mut offer = internship();
+        offer.reference = Some("ST-1".into());
+        let copy = offer.duplicate();
+        assert_eq!(copy.status, OfferStatus::Draft);
+        assert_eq!(copy.reference, None);
+        assert_eq!(copy.title, offer.title);
+        assert_eq!(offer.move_to(OfferStatus::Published), Ok(false));
+        assert_eq!(offer.move_to(OfferStatus::Archived), Ok(true));
+        assert_eq!(offer.status, OfferStatus::Archived);
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub fn catalog_with_sites(communes: Vec<Commune>, site_count: usize, seed: u64) 
         phone: None,
         is_demo: true,
         updated_at: DateTime::UNIX_EPOCH,
+        version: 1,
     };
     let mut random = Xorshift::new(seed);
     let mut sites = Vec::with_capacity(site_count);
@@ -104,6 +105,7 @@ pub fn catalog_with_sites(communes: Vec<Commune>, site_count: usize, seed: u64) 
             location,
             commune_nis: commune.nis.clone(),
             updated_at: DateTime::UNIX_EPOCH,
+            version: 1,
         });
         let trade = &trades[(n as usize) % trades.len()];
         offers.push(Offer {
@@ -126,6 +128,7 @@ pub fn catalog_with_sites(communes: Vec<Commune>, site_count: usize, seed: u64) 
             }),
             is_demo: true,
             updated_at: DateTime::UNIX_EPOCH,
+            version: 1,
         });
     }
     let parts = CatalogParts {

@@ -143,6 +143,44 @@ impl Territory {
     pub fn commune_at(&self, point: Point) -> Option<&Commune> {
         self.communes.iter().find(|c| c.contains(point))
     }
+
+    /// The commune a site at `location` belongs to. The site's commune is
+    /// never taken from input: it is where the point lies, and the postcode
+    /// of its address must be one used in that commune, which catches a
+    /// point placed in the wrong village (or with latitude and longitude
+    /// swapped) before the public is sent there.
+    pub fn place_site(
+        &self,
+        location: Point,
+        postcode: &Postcode,
+    ) -> Result<&Commune, SitePlacementError> {
+        let commune = self
+            .commune_at(location)
+            .ok_or(SitePlacementError::OutsideTerritory { location })?;
+        if !commune.postcodes().contains(&postcode) {
+            return Err(SitePlacementError::PostcodeElsewhere {
+                location,
+                commune: commune.name_fr.clone(),
+                postcode: postcode.clone(),
+            });
+        }
+        Ok(commune)
+    }
+}
+
+/// Why a site cannot be placed where its input says.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SitePlacementError {
+    #[error(
+        "{location} is outside every commune of Wallonie picarde; check the point, and that latitude and longitude are not swapped"
+    )]
+    OutsideTerritory { location: Point },
+    #[error("{location} lies in {commune}, where postcode {postcode} is not used")]
+    PostcodeElsewhere {
+        location: Point,
+        commune: String,
+        postcode: Postcode,
+    },
 }
 
 #[cfg(test)]

@@ -32,6 +32,8 @@ pub enum StorageError {
     Conflict(String),
     #[error("not found: {0}")]
     NotFound(String),
+    #[error("cannot listen for changes made by other instances: {0}")]
+    Listen(String),
 }
 
 impl StorageError {

@@ -7,14 +7,17 @@
 //! never leave it; callers get domain values.
 
 mod accounts;
+mod change_feed;
 #[allow(unreachable_pub)] // sea-orm's derives declare `pub` items in these crate-private modules.
 mod entities;
 mod error;
 mod load;
+mod rows;
 mod seed;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod transit_feeds;
+mod writes;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -25,20 +28,34 @@ use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseBackend, DatabaseConnection};
 
-pub use accounts::NewAccount;
+pub use accounts::{NewAccount, NewInvitation};
+pub use change_feed::ChangeFeed;
 pub use error::StorageError;
 pub use seed::{SeedOutcome, SeedSelection};
 pub use transit_feeds::{FeedsVersion, StoredFeed};
+pub use writes::{Actor, AuditFilter, CATALOG_CHANNEL, WriteError};
 
 /// The database the service runs on when none is configured: a SQLite file
 /// next to where it is started, created on first use.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/wapi.db?mode=rwc";
 
 /// A connection pool to the service's database.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Store {
     db: DatabaseConnection,
     statements: Arc<AtomicU64>,
+    /// SQLite's writers queue here (see `writes::WriteTransaction`).
+    write_gate: Arc<tokio::sync::Mutex<()>>,
+    /// Kept to open the PostgreSQL listener connection.
+    url: String,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("database", &redact_url(&self.url))
+            .finish_non_exhaustive()
+    }
 }
 
 impl Store {
@@ -86,7 +103,12 @@ impl Store {
         db.set_metric_callback(move |_| {
             counter.fetch_add(1, Ordering::Relaxed);
         });
-        Ok(Self { db, statements })
+        Ok(Self {
+            db,
+            statements,
+            write_gate: Arc::default(),
+            url: url.to_owned(),
+        })
     }
 
     /// Applies the pending migrations.

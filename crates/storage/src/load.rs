@@ -202,47 +202,12 @@ impl Store {
 
     async fn load_operators(&self) -> Result<Vec<Operator>, StorageError> {
         let rows = operator::Entity::find().all(&self.db).await?;
-        rows.into_iter()
-            .map(|row| {
-                const TABLE: &str = "operators";
-                Ok(Operator {
-                    id: OperatorId(row.id),
-                    code: OperatorCode::parse(&row.code)
-                        .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
-                    kind: parse(TABLE, row.id, &row.kind)?,
-                    name: row.name,
-                    description: row.description,
-                    website: row.website,
-                    email: row.email,
-                    phone: row.phone,
-                    is_demo: row.is_demo,
-                    updated_at: row.updated_at,
-                })
-            })
-            .collect()
+        rows.into_iter().map(operator_from_row).collect()
     }
 
     async fn load_sites(&self) -> Result<Vec<Site>, StorageError> {
         let rows = site::Entity::find().all(&self.db).await?;
-        rows.into_iter()
-            .map(|row| {
-                const TABLE: &str = "sites";
-                let corrupt = |e: &dyn Display| StorageError::corrupt(TABLE, row.id, e);
-                Ok(Site {
-                    id: SiteId(row.id),
-                    operator_id: OperatorId(row.operator_id),
-                    location: Point::parse(row.latitude, row.longitude).map_err(|e| corrupt(&e))?,
-                    commune_nis: NisCode::parse(&row.commune_nis).map_err(|e| corrupt(&e))?,
-                    address: Address {
-                        postcode: Postcode::parse(&row.postcode).map_err(|e| corrupt(&e))?,
-                        street: row.street,
-                        locality: row.locality,
-                    },
-                    name: row.name,
-                    updated_at: row.updated_at,
-                })
-            })
-            .collect()
+        rows.into_iter().map(site_from_row).collect()
     }
 
     async fn load_programmes(&self) -> Result<Vec<TrainingProgramme>, StorageError> {
@@ -258,6 +223,7 @@ impl Store {
                     title: row.title,
                     objective: row.objective,
                     certification: row.certification,
+                    version: row.version,
                 })
             })
             .collect()
@@ -294,7 +260,7 @@ impl Store {
     }
 }
 
-fn offer_from_row(
+pub(crate) fn offer_from_row(
     row: offer::Model,
     trade_codes: Vec<TradeCode>,
     audiences: Vec<domain::audience::Audience>,
@@ -362,5 +328,43 @@ fn offer_from_row(
         details,
         is_demo: row.is_demo,
         updated_at: row.updated_at,
+        version: row.version,
+    })
+}
+
+pub(crate) fn operator_from_row(row: operator::Model) -> Result<Operator, StorageError> {
+    const TABLE: &str = "operators";
+    Ok(Operator {
+        id: OperatorId(row.id),
+        code: OperatorCode::parse(&row.code)
+            .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+        kind: parse(TABLE, row.id, &row.kind)?,
+        name: row.name,
+        description: row.description,
+        website: row.website,
+        email: row.email,
+        phone: row.phone,
+        is_demo: row.is_demo,
+        updated_at: row.updated_at,
+        version: row.version,
+    })
+}
+
+pub(crate) fn site_from_row(row: site::Model) -> Result<Site, StorageError> {
+    const TABLE: &str = "sites";
+    let corrupt = |e: &dyn Display| StorageError::corrupt(TABLE, row.id, e);
+    Ok(Site {
+        id: SiteId(row.id),
+        operator_id: OperatorId(row.operator_id),
+        location: Point::parse(row.latitude, row.longitude).map_err(|e| corrupt(&e))?,
+        commune_nis: NisCode::parse(&row.commune_nis).map_err(|e| corrupt(&e))?,
+        address: Address {
+            postcode: Postcode::parse(&row.postcode).map_err(|e| corrupt(&e))?,
+            street: row.street,
+            locality: row.locality,
+        },
+        name: row.name,
+        updated_at: row.updated_at,
+        version: row.version,
     })
 }

@@ -284,6 +284,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let state = api::AppState::load_with(store, settings)
         .await
         .context("loading the catalogue")?;
+    state.follow_other_instances();
     let feed_config = feeds::FeedConfig {
         demo: !args.no_demo_feed,
         paths: args.gtfs_feeds.clone(),

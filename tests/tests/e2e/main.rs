@@ -12,6 +12,7 @@ mod http;
 mod map_page;
 mod nodes;
 mod pagination;
+mod partner_writes;
 mod round_trips;
 mod spatial;
 mod transit;

@@ -3,11 +3,13 @@
 //! function and map the result.
 
 mod account;
+mod audit;
 mod connection;
 mod enums;
 mod map;
 mod offer;
 mod operator;
+mod partner;
 mod reference;
 mod scalars;
 pub(crate) mod transit;
@@ -37,7 +39,11 @@ use operator::{Operator, Site, SiteDistance};
 use reference::{AudienceDescription, Commune, Pole, Trade};
 
 /// The schema served at `/graphql`.
-pub type WapiSchema = Schema<Query, account::Mutation, EmptySubscription>;
+pub type WapiSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// Every change to data. Mutations are only accepted with POST.
+#[derive(async_graphql::MergedObject, Debug, Default)]
+pub struct Mutation(account::SessionMutation, partner::PartnerMutation);
 
 /// What a request reads from: one catalogue snapshot for the whole request,
 /// so every field of a response agrees with every other, and the settings.
@@ -53,6 +59,21 @@ pub struct RequestContext {
     /// The database, for what the catalogue does not hold (accounts).
     pub store: storage::Store,
     pub(crate) login_throttle: Arc<crate::login_throttle::LoginThrottle>,
+    /// The service, to refresh the catalogue after a write.
+    pub(crate) app: crate::AppState,
+    /// The catalogue as refreshed by this request's first write: what the
+    /// write's answer and everything after it in the request read.
+    pub(crate) refreshed: Arc<std::sync::OnceLock<Arc<Catalog>>>,
+}
+
+impl RequestContext {
+    /// Refreshes the service's catalogue after a committed write, and
+    /// makes the rest of this request read the refreshed one.
+    pub(crate) async fn refresh_catalog(&self) -> Result<(), storage::StorageError> {
+        self.app.refresh_catalog().await?;
+        let _ = self.refreshed.set(self.app.catalog());
+        Ok(())
+    }
 }
 
 fn request<'a>(ctx: &Context<'a>) -> &'a RequestContext {
@@ -62,7 +83,8 @@ fn request<'a>(ctx: &Context<'a>) -> &'a RequestContext {
 }
 
 fn catalog<'a>(ctx: &Context<'a>) -> &'a Catalog {
-    &request(ctx).catalog
+    let context = request(ctx);
+    context.refreshed.get().unwrap_or(&context.catalog)
 }
 
 /// The deepest zoom a map may ask clusters for.
@@ -84,7 +106,7 @@ pub(crate) fn map_zoom(zoom: i32) -> Result<u8, ApiError> {
 /// Builds the schema; the same function serves the server, the tests and `schema.graphql`.
 pub fn build_schema() -> WapiSchema {
     use crate::limits::{MAX_COMPLEXITY, MAX_DEPTH, MAX_DIRECTIVES};
-    Schema::build(Query, account::Mutation, EmptySubscription)
+    Schema::build(Query, Mutation::default(), EmptySubscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_directives(MAX_DIRECTIVES)
@@ -251,7 +273,17 @@ impl Query {
                 .cloned()
                 .map(|s| Node::Site(Site(s))),
             NodeType::Offer => catalog
-                .published_offer(OfferId(ids::numeric_key(&key)?))
+                .offer(OfferId(ids::numeric_key(&key)?))
+                // Drafts and archived offers exist only for those who may
+                // read them; to everyone else the id is unknown.
+                .filter(|o| {
+                    o.is_published()
+                        || crate::policy::allow(
+                            &request(ctx).viewer,
+                            crate::policy::Action::ReadUnpublished(o.operator_id),
+                        )
+                        .is_ok()
+                })
                 .cloned()
                 .map(|o| Node::Offer(Offer(o))),
             NodeType::TrainingProgramme => catalog
@@ -260,6 +292,19 @@ impl Query {
                 .map(|p| Node::TrainingProgramme(TrainingProgramme(p))),
         };
         Ok(node)
+    }
+
+    /// Who changed what and when, newest first (admins only).
+    async fn audit_entries(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which entries; all when left out.")] filter: Option<
+            audit::AuditFilterInput,
+        >,
+        #[graphql(desc = "How many entries, at most 100 (20 by default).")] first: Option<i32>,
+        #[graphql(desc = "`endCursor` of the previous page.")] after: Option<String>,
+    ) -> ApiResult<audit::AuditEntryConnection> {
+        audit::audit_entries(ctx, filter, first, after).await
     }
 
     /// The signed-in account; null for the public.

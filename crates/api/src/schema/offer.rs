@@ -111,6 +111,12 @@ impl Offer {
         self.0.updated_at
     }
 
+    /// Raised by one on every change; send it back with an update, which is refused with
+    /// CONFLICT when someone changed the object in between.
+    async fn version(&self) -> i64 {
+        self.0.version
+    }
+
     /// Session details, when `kind` is TRAINING.
     async fn training(&self) -> Option<TrainingSession> {
         match &self.0.details {
@@ -220,6 +226,12 @@ impl TrainingProgramme {
     /// How it is organised (full time, alternance, evening…).
     async fn modality(&self) -> TrainingModality {
         self.0.modality.into()
+    }
+
+    /// Raised by one on every change; send it back with an update, which is refused with
+    /// CONFLICT when someone changed the object in between.
+    async fn version(&self) -> i64 {
+        self.0.version
     }
 
     /// Total length in hours, if known.

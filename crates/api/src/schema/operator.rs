@@ -3,12 +3,14 @@
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use super::catalog;
+use super::enums::OfferStatus;
 use super::enums::OperatorKind;
 use super::offer::Offer;
 use super::reference::{Commune, GeoPoint};
+use super::{catalog, request};
 use crate::error::{ApiError, ApiResult};
 use crate::ids::{NodeType, global_id};
+use crate::policy::{self, Action};
 
 /// An organisation that publishes offers: a school, a training centre, a company…
 #[derive(Debug, Clone)]
@@ -86,6 +88,30 @@ impl Operator {
             .map(Offer)
             .collect()
     }
+
+    /// Raised by one on every change; send it back with an update, which is refused with
+    /// CONFLICT when someone changed the object in between.
+    async fn version(&self) -> i64 {
+        self.0.version
+    }
+
+    /// All its offers, drafts and archived ones included, most recently changed first; only
+    /// for its partners and admins.
+    async fn all_offers(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only offers in this status.")] status: Option<OfferStatus>,
+    ) -> ApiResult<Vec<Offer>> {
+        policy::allow(&request(ctx).viewer, Action::ReadUnpublished(self.0.id))?;
+        let status = status.map(domain::offer::OfferStatus::from);
+        Ok(catalog(ctx)
+            .all_offers_of_operator(self.0.id)
+            .into_iter()
+            .filter(|offer| status.is_none_or(|s| offer.status == s))
+            .cloned()
+            .map(Offer)
+            .collect())
+    }
 }
 
 /// A postal address in Belgium.
@@ -114,6 +140,12 @@ impl Site {
     /// Name of the site ("Implantation de Froyennes").
     async fn name(&self) -> &str {
         &self.0.name
+    }
+
+    /// Raised by one on every change; send it back with an update, which is refused with
+    /// CONFLICT when someone changed the object in between.
+    async fn version(&self) -> i64 {
+        self.0.version
     }
 
     /// Postal address.

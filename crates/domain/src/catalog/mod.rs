@@ -420,6 +420,36 @@ impl Catalog {
         self.programmes.get(&id)
     }
 
+    /// An offer whatever its status: for its own operator's partners and
+    /// admins only; the public gets [`Catalog::published_offer`].
+    pub fn offer(&self, id: OfferId) -> Option<&Offer> {
+        self.offer_index.get(&id).map(|&i| &self.offers[i].offer)
+    }
+
+    /// Every offer of an operator, drafts and archived ones included, most
+    /// recently updated first: an operator's own back-office list.
+    pub fn all_offers_of_operator(&self, operator: OperatorId) -> Vec<&Offer> {
+        let sites = self
+            .operator_index
+            .get(&operator)
+            .map(|&i| self.operators[i].site_ids.as_slice())
+            .unwrap_or_default();
+        let mut offers: Vec<&Offer> = self.offers_at_sites(sites).map(|o| &o.offer).collect();
+        offers.sort_by_key(|o| std::cmp::Reverse((o.updated_at, o.id)));
+        offers
+    }
+
+    /// The training programmes of an operator, by title.
+    pub fn programmes_of(&self, operator: OperatorId) -> Vec<&TrainingProgramme> {
+        let mut programmes: Vec<&TrainingProgramme> = self
+            .programmes
+            .values()
+            .filter(|p| p.operator_id == operator)
+            .collect();
+        programmes.sort_by(|a, b| (a.title.as_str(), a.id).cmp(&(b.title.as_str(), b.id)));
+        programmes
+    }
+
     /// An offer the public may see: published ones only.
     pub fn published_offer(&self, id: OfferId) -> Option<&Offer> {
         self.offer_index

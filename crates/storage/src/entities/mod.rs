@@ -4,7 +4,9 @@
 pub(crate) mod access_token;
 pub(crate) mod account;
 pub(crate) mod account_operator;
+pub(crate) mod audit_entry;
 pub(crate) mod commune;
+pub(crate) mod invitation;
 pub(crate) mod offer;
 pub(crate) mod offer_audience;
 pub(crate) mod offer_trade;

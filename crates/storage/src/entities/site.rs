@@ -17,6 +17,8 @@ pub struct Model {
     pub longitude: f64,
     pub commune_nis: String,
     pub updated_at: DateTimeUtc,
+    /// Raised by one on every update; an update naming another version is refused.
+    pub version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,6 +16,8 @@ pub struct Model {
     pub modality: String,
     pub duration_hours: Option<i32>,
     pub updated_at: DateTimeUtc,
+    /// Raised by one on every update; an update naming another version is refused.
+    pub version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

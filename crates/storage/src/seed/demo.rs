@@ -246,7 +246,8 @@ pub(super) async fn insert(
             programme_id,
         )
         .map_err(context)?;
-        let row = offer_row(&offer);
+        let mut row = crate::rows::offer_row(&offer);
+        row.created_at = Set(offer.updated_at);
         let offer_id = offer::Entity::insert(row).exec(txn).await?.last_insert_id;
         for trade in &offer.trade_codes {
             trade_links.push(offer_trade::ActiveModel {
@@ -285,17 +286,9 @@ fn site_row(
         |message: String| error(format!("site {operator_code}/{}: {message}", record.key));
     let location = Point::parse(record.lat, record.lon).map_err(|e| context(e.to_string()))?;
     let postcode = Postcode::parse(&record.postcode).map_err(|e| context(e.to_string()))?;
-    let commune = territory.commune_at(location).ok_or_else(|| {
-        context(format!(
-            "{location} is outside every commune of Wallonie picarde"
-        ))
-    })?;
-    if !commune.postcodes().contains(&&postcode) {
-        return Err(context(format!(
-            "{location} lies in {} ({}), where postcode {postcode} is not used",
-            commune.name_fr, commune.nis
-        )));
-    }
+    let commune = territory
+        .place_site(location, &postcode)
+        .map_err(|e| context(e.to_string()))?;
     Ok(site::ActiveModel {
         operator_id: Set(operator_id),
         reference: Set(record.key.clone()),
@@ -398,63 +391,8 @@ fn parse_offer(
         details,
         is_demo: true,
         updated_at: record.updated_at,
+        version: 1,
     };
     offer.validate().map_err(|e| e.to_string())?;
     Ok(offer)
-}
-
-fn offer_row(offer: &Offer) -> offer::ActiveModel {
-    let as_i32 = |v: Option<u32>| v.map(|v| i32::try_from(v).unwrap_or(i32::MAX));
-    let mut row = offer::ActiveModel {
-        kind: Set(offer.kind().code().to_owned()),
-        operator_id: Set(offer.operator_id.0),
-        site_id: Set(offer.site_id.0),
-        reference: Set(offer.reference.clone()),
-        title: Set(offer.title.clone()),
-        description: Set(offer.description.clone()),
-        status: Set(offer.status.code().to_owned()),
-        recruitment_state: Set(offer.recruitment_state.code().to_owned()),
-        start_date: Set(offer.start_date),
-        end_date: Set(offer.end_date),
-        places: Set(as_i32(offer.places)),
-        programme_id: Set(None),
-        schedule: Set(None),
-        daily_start_time: Set(None),
-        daily_end_time: Set(None),
-        expected_profile: Set(None),
-        duration_weeks: Set(None),
-        contract_type: Set(None),
-        working_time: Set(None),
-        requirements: Set(None),
-        discovery_format: Set(None),
-        capacity: Set(None),
-        duration_hours: Set(None),
-        is_demo: Set(offer.is_demo),
-        created_at: Set(offer.updated_at),
-        updated_at: Set(offer.updated_at),
-        ..Default::default()
-    };
-    match &offer.details {
-        OfferDetails::Training(t) => {
-            row.programme_id = Set(Some(t.programme_id.0));
-            row.schedule = Set(t.schedule.clone());
-            row.daily_start_time = Set(t.daily_start_time);
-            row.daily_end_time = Set(t.daily_end_time);
-        }
-        OfferDetails::Internship(i) => {
-            row.expected_profile = Set(i.expected_profile.clone());
-            row.duration_weeks = Set(as_i32(i.duration_weeks));
-        }
-        OfferDetails::Job(j) => {
-            row.contract_type = Set(Some(j.contract_type.code().to_owned()));
-            row.working_time = Set(Some(j.working_time.code().to_owned()));
-            row.requirements = Set(j.requirements.clone());
-        }
-        OfferDetails::Discovery(d) => {
-            row.discovery_format = Set(Some(d.format.code().to_owned()));
-            row.capacity = Set(as_i32(Some(d.capacity)));
-            row.duration_hours = Set(as_i32(d.duration_hours));
-        }
-    }
-    row
 }
