@@ -223,7 +223,10 @@ impl AppState {
 
     /// Rebuilds the catalogue from the database and swaps it in.
     pub async fn reload_catalog(&self) -> Result<(), StorageError> {
-        let fresh = Arc::new(self.inner.store.load_catalog().await?);
+        let started = std::time::Instant::now();
+        let previous = self.catalog();
+        let fresh = Arc::new(self.inner.store.reload_catalog(&previous).await?);
+        tracing::debug!(elapsed = ?started.elapsed(), "catalogue reloaded");
         *self
             .inner
             .catalog

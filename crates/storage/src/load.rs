@@ -68,6 +68,23 @@ impl Store {
         Ok(Catalog::build(parts)?)
     }
 
+    /// Rebuilds the catalogue after partners' writes. Reference data
+    /// (communes with their boundaries, poles, trades) does not change
+    /// while serving, so it is taken from the previous catalogue instead of
+    /// being read and parsed again; only partners' tables are read.
+    pub async fn reload_catalog(&self, previous: &Catalog) -> Result<Catalog, StorageError> {
+        let parts = CatalogParts {
+            communes: previous.communes().to_vec(),
+            poles: previous.poles().to_vec(),
+            trades: previous.trades().to_vec(),
+            operators: self.load_operators().await?,
+            sites: self.load_sites().await?,
+            programmes: self.load_programmes().await?,
+            offers: self.load_offers().await?,
+        };
+        Ok(Catalog::build(parts)?)
+    }
+
     pub(crate) async fn load_communes(&self) -> Result<Vec<Commune>, StorageError> {
         let mut localities: HashMap<String, Vec<PostalLocality>> = HashMap::new();
         let rows = postal_locality::Entity::find()
