@@ -22,11 +22,14 @@ PG_ADMIN_URL="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 OPERATOR="antoing-calcaires-de-l-escaut"
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-cargo build --release -p wapi -p e2e --example mixed_load >&2
-target="${CARGO_TARGET_DIR:-target}"
-wapi="${target}/release/wapi"
-
+cargo build --release -p e2e --example mixed_load >&2
+cargo build --release -p wapi >&2
+# Wherever cargo builds (CARGO_TARGET_DIR, .cargo/config.toml or ./target).
+target="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 tmp="$(mktemp -d -t wapi-mixed.XXXXXX)"
+# Copied: another checkout sharing the target folder may rebuild it meanwhile.
+cp "${target}/release/wapi" "$tmp/wapi"
+wapi="$tmp/wapi"
 server_pid=""
 pg_database=""
 cleanup() {
