@@ -15,10 +15,12 @@
 
 pub mod account;
 pub mod audience;
+pub mod api_key;
 pub mod catalog;
 pub mod cluster;
 pub mod coded_enum;
 pub mod codes;
+pub mod contact;
 pub mod geocode;
 pub mod location;
 pub mod offer;

@@ -7,10 +7,13 @@
 //! never leave it; callers get domain values.
 
 mod accounts;
+mod api_keys;
+mod contacts;
 #[allow(unreachable_pub)] // sea-orm's derives declare `pub` items in these crate-private modules.
 mod entities;
 mod error;
 mod load;
+mod outbox;
 mod seed;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -26,6 +29,8 @@ use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseBackend, DatabaseConnection};
 
 pub use accounts::NewAccount;
+pub use contacts::{ContactCounts, NewMail, StoredContactRequest};
+pub use outbox::{MailStatus, OutboxMail};
 pub use error::StorageError;
 pub use seed::{SeedOutcome, SeedSelection};
 pub use transit_feeds::{FeedsVersion, StoredFeed};
