@@ -2,6 +2,9 @@
 //! Resolvers ask [`allow`] before acting; a table-driven test covers every
 //! action for every kind of viewer, and fails when a mutation has no row.
 
+use domain::account::Role;
+use domain::operator::OperatorId;
+
 use crate::auth::Viewer;
 use crate::error::ApiError;
 
@@ -14,12 +17,26 @@ pub(crate) enum Action {
     LogOut,
     /// `me`: read one's own account.
     ReadOwnAccount,
+    /// `requestContact`: anyone may write to an operator about an offer.
+    RequestContact,
+    /// `contactCounts`: numbers only, no personal data; public indicators.
+    ReadContactCounts,
+    /// `contactRequests` and every field of `ContactRequest` (personal
+    /// data): partners of that operator and admins.
+    ReadContactRequests { operator: OperatorId },
+    /// `markContactAnswered` on a request to this operator.
+    AnswerContactRequest { operator: OperatorId },
 }
 
-/// Whether the viewer may perform the action.
+/// Whether the viewer may perform the action. An API key is not part of
+/// the viewer: it identifies a website for quotas and never grants a right.
 pub(crate) fn allow(viewer: &Viewer, action: Action) -> Result<(), ApiError> {
     match (action, viewer) {
-        (Action::LogIn, _) => Ok(()),
+        (Action::LogIn | Action::RequestContact | Action::ReadContactCounts, _) => Ok(()),
+        (
+            Action::ReadContactRequests { operator } | Action::AnswerContactRequest { operator },
+            _,
+        ) => acts_for(viewer, operator),
         (Action::LogOut | Action::ReadOwnAccount, Viewer::Account { .. }) => Ok(()),
         (Action::LogOut | Action::ReadOwnAccount, Viewer::Public) => Err(ApiError::Unauthenticated(
             "sign in first: send `Authorization: Bearer <token>` (from `login` or `wapi token create`)".to_owned(),
@@ -27,10 +44,26 @@ pub(crate) fn allow(viewer: &Viewer, action: Action) -> Result<(), ApiError> {
     }
 }
 
+/// Admins act for every operator, partners for their own.
+fn acts_for(viewer: &Viewer, operator: OperatorId) -> Result<(), ApiError> {
+    match viewer {
+        Viewer::Public => Err(ApiError::Unauthenticated(
+            "sign in as a partner of this operator or as an admin: send `Authorization: Bearer <token>`".to_owned(),
+        )),
+        Viewer::Account { account, .. }
+            if account.role == Role::Admin || account.operator_ids.contains(&operator) =>
+        {
+            Ok(())
+        }
+        Viewer::Account { .. } => Err(ApiError::Forbidden(
+            "only partners of this operator and admins may do this".to_owned(),
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use domain::account::{Account, AccountId, Email, Role};
-    use domain::operator::OperatorId;
+    use domain::account::{Account, AccountId, Email};
 
     use super::*;
 
@@ -53,7 +86,31 @@ mod tests {
         ("login", Action::LogIn, true, true, true, true),
         ("logout", Action::LogOut, false, true, true, true),
         ("me", Action::ReadOwnAccount, false, true, true, true),
+        ("requestContact", Action::RequestContact, true, true, true, true),
+        ("contactCounts", Action::ReadContactCounts, true, true, true, true),
+        ("contactRequests", READ_CONTACTS, false, true, false, true),
+        ("ContactRequest.requesterName", READ_CONTACTS, false, true, false, true),
+        ("ContactRequest.requesterEmail", READ_CONTACTS, false, true, false, true),
+        ("ContactRequest.requesterPhone", READ_CONTACTS, false, true, false, true),
+        ("ContactRequest.message", READ_CONTACTS, false, true, false, true),
+        ("markContactAnswered", Action::AnswerContactRequest { operator: OperatorId(7) }, false, true, false, true),
     ];
+
+    const READ_CONTACTS: Action = Action::ReadContactRequests {
+        operator: OperatorId(7),
+    };
+
+    /// API keys identify websites and never authorise: a request with a key
+    /// and no token is the public, for every row of the table (the key is
+    /// not even part of what `allow` sees; the end-to-end test
+    /// `an_api_key_never_authorises_a_write` checks it over HTTP).
+    #[test]
+    fn api_key_holders_are_decided_like_the_public() {
+        let with_key_only = Viewer::Public;
+        for (field, action, public, ..) in TABLE {
+            assert_eq!(allow(&with_key_only, *action).is_ok(), *public, "{field}");
+        }
+    }
 
     #[test]
     fn every_action_is_decided_for_every_viewer() {

@@ -78,13 +78,13 @@ pub(super) fn me(ctx: &Context<'_>) -> Option<AccountInfo> {
     }
 }
 
-/// Every change to data.
+/// Signing in and out.
 #[derive(Debug, Default)]
-pub struct Mutation;
+pub struct AccountMutation;
 
-/// Every change to data. Mutations are only accepted with POST.
+/// Signing in and out.
 #[Object]
-impl Mutation {
+impl AccountMutation {
     /// Signs in with an e-mail address and a password; returns a bearer token valid 30 days.
     async fn login(
         &self,
