@@ -351,7 +351,16 @@ pub(crate) async fn post(
         }
     };
     match check(&request) {
-        Ok(_) => run(&state, &headers, peer, request, ResponseMedia::negotiate(&headers)).await,
+        Ok(_) => {
+            run(
+                &state,
+                &headers,
+                peer,
+                request,
+                ResponseMedia::negotiate(&headers),
+            )
+            .await
+        }
         Err(refusal) => refusal.into_response(),
     }
 }

@@ -307,7 +307,9 @@ impl AppState {
         viewer: auth::Viewer,
         client: Client,
     ) -> async_graphql::Response {
-        let request = request.into().data(self.request_context_for(viewer, client));
+        let request = request
+            .into()
+            .data(self.request_context_for(viewer, client));
         let operation_name = request.operation_name.clone();
         let started = std::time::Instant::now();
         let response = self.inner.schema.execute(request).await;

@@ -197,8 +197,8 @@ impl Metrics {
     /// Counts a request from a partner website, by its key's id and label.
     pub(crate) fn record_api_key(&self, site: &domain::api_key::ApiKeySite) {
         let mut seen = self.seen_api_keys.lock().unwrap_or_else(|e| e.into_inner());
-        let known = seen.contains(&site.id.0)
-            || (seen.len() < MAX_API_KEYS && seen.insert(site.id.0));
+        let known =
+            seen.contains(&site.id.0) || (seen.len() < MAX_API_KEYS && seen.insert(site.id.0));
         drop(seen);
         let labels = if known {
             ApiKeyLabels {
@@ -216,7 +216,9 @@ impl Metrics {
 
     /// Counts a refusal by a rate limit ("graphql_ip", "graphql_api_key", "contact_ip").
     pub(crate) fn record_rate_limited(&self, limit: &'static str) {
-        self.rate_limited.get_or_create(&LimitLabels { limit }).inc();
+        self.rate_limited
+            .get_or_create(&LimitLabels { limit })
+            .inc();
     }
 
     fn operation_label(&self, name: Option<&str>) -> String {

@@ -172,11 +172,8 @@ impl RateLimiter {
     }
 
     pub(crate) fn admit_graphql_from(&self, ip: Option<IpAddr>, now: Instant) -> Result<(), u64> {
-        self.graphql_by_ip.take(
-            &ip.unwrap_or(UNKNOWN_PEER),
-            self.limits.graphql_per_ip,
-            now,
-        )
+        self.graphql_by_ip
+            .take(&ip.unwrap_or(UNKNOWN_PEER), self.limits.graphql_per_ip, now)
     }
 
     pub(crate) fn admit_graphql_for_key(
@@ -211,8 +208,16 @@ mod tests {
         for _ in 0..5 {
             assert_eq!(buckets.take(&1, rate, start), Ok(()));
         }
-        assert_eq!(buckets.take(&1, rate, start), Err(720), "one token every 12 minutes");
-        assert_eq!(buckets.take(&2, rate, start), Ok(()), "other keys are unaffected");
+        assert_eq!(
+            buckets.take(&1, rate, start),
+            Err(720),
+            "one token every 12 minutes"
+        );
+        assert_eq!(
+            buckets.take(&2, rate, start),
+            Ok(()),
+            "other keys are unaffected"
+        );
         let later = start + Duration::from_secs(720);
         assert_eq!(buckets.take(&1, rate, later), Ok(()));
         assert!(buckets.take(&1, rate, later).is_err());

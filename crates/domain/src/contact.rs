@@ -57,7 +57,9 @@ pub const MAX_HONEYPOT_CHARS: usize = 200;
 /// Why a contact request was refused. Never repeats what was typed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ContactError {
-    #[error("must not be empty and at most {MAX_NAME_CHARS} characters, without control characters")]
+    #[error(
+        "must not be empty and at most {MAX_NAME_CHARS} characters, without control characters"
+    )]
     Name,
     #[error("must be an e-mail address such as name@example.org, at most 254 characters")]
     Email,
@@ -292,9 +294,7 @@ impl ContactRoute {
 }
 
 /// Parses the stored list of accepted audiences (comma-separated codes).
-pub fn parse_audience_list(
-    stored: &str,
-) -> Result<Vec<Audience>, crate::coded_enum::UnknownCode> {
+pub fn parse_audience_list(stored: &str) -> Result<Vec<Audience>, crate::coded_enum::UnknownCode> {
     stored
         .split(',')
         .map(str::trim)
@@ -351,7 +351,14 @@ mod tests {
                 assert_eq!(parsed.unwrap(), expected, "{raw}");
             }
         }
-        for bad in ["", "12", "069 22 33 4", "+32 69 22 33 44 55 66 77 88", "call me", "00"] {
+        for bad in [
+            "",
+            "12",
+            "069 22 33 4",
+            "+32 69 22 33 44 55 66 77 88",
+            "call me",
+            "00",
+        ] {
             assert_eq!(PhoneNumber::parse(bad), Err(ContactError::Phone), "{bad}");
         }
     }
@@ -392,6 +399,9 @@ mod tests {
             message: "Bonjour",
         };
         let printed = format!("{raw:?}");
-        assert!(!printed.contains("Marie") && !printed.contains("marie@"), "{printed}");
+        assert!(
+            !printed.contains("Marie") && !printed.contains("marie@"),
+            "{printed}"
+        );
     }
 }

@@ -14,8 +14,8 @@
 //! file system. Everything here is deterministic and testable without IO.
 
 pub mod account;
-pub mod audience;
 pub mod api_key;
+pub mod audience;
 pub mod catalog;
 pub mod cluster;
 pub mod coded_enum;

@@ -73,9 +73,7 @@ impl Store {
         Ok(Some(ApiKeySite {
             id: ApiKeyId(row.id),
             label: row.label,
-            requests_per_minute: row
-                .requests_per_minute
-                .and_then(|n| u32::try_from(n).ok()),
+            requests_per_minute: row.requests_per_minute.and_then(|n| u32::try_from(n).ok()),
         }))
     }
 }

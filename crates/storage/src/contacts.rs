@@ -134,7 +134,10 @@ impl Store {
             .exec(&self.db)
             .await?;
         if result.rows_affected == 0 {
-            return Err(StorageError::NotFound(format!("operator {}", operator_id.0)));
+            return Err(StorageError::NotFound(format!(
+                "operator {}",
+                operator_id.0
+            )));
         }
         Ok(())
     }
@@ -199,7 +202,12 @@ impl Store {
         if let Some(after) = after {
             query = query.filter(contact_request::Column::Id.lt(after.0));
         }
-        query.all(&self.db).await?.into_iter().map(from_row).collect()
+        query
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(from_row)
+            .collect()
     }
 
     /// One request.
@@ -233,7 +241,10 @@ impl Store {
     }
 
     /// How many requests an operator received and answered, and per offer.
-    pub async fn contact_counts(&self, operator_id: OperatorId) -> Result<ContactCounts, StorageError> {
+    pub async fn contact_counts(
+        &self,
+        operator_id: OperatorId,
+    ) -> Result<ContactCounts, StorageError> {
         let of_operator = || {
             contact_request::Entity::find()
                 .filter(contact_request::Column::OperatorId.eq(operator_id.0))

@@ -30,8 +30,8 @@ use sea_orm::{ConnectOptions, Database, DatabaseBackend, DatabaseConnection};
 
 pub use accounts::NewAccount;
 pub use contacts::{ContactCounts, NewMail, StoredContactRequest};
-pub use outbox::{MailStatus, OutboxMail};
 pub use error::StorageError;
+pub use outbox::{MailStatus, OutboxMail};
 pub use seed::{SeedOutcome, SeedSelection};
 pub use transit_feeds::{FeedsVersion, StoredFeed};
 

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use storage::{OutboxMail, Store};
 
@@ -67,7 +67,9 @@ impl Mailer {
         if let Some(reply_to) = &mail.reply_to {
             builder = builder.reply_to(reply_to.parse().map_err(|_| "invalid address")?);
         }
-        builder.body(mail.body.clone()).map_err(|_| "invalid message")
+        builder
+            .body(mail.body.clone())
+            .map_err(|_| "invalid message")
     }
 
     /// Tries every due mail once.

@@ -207,7 +207,11 @@ struct ServeArgs {
     #[arg(long, env = "WAPI_SMTP_URL")]
     smtp_url: Option<String>,
     /// Sender of forwarded contact requests.
-    #[arg(long, env = "WAPI_MAIL_FROM", default_value = "Wapi Synergies <no-reply@wapi-synergies.invalid>")]
+    #[arg(
+        long,
+        env = "WAPI_MAIL_FROM",
+        default_value = "Wapi Synergies <no-reply@wapi-synergies.invalid>"
+    )]
     mail_from: String,
 }
 
@@ -403,9 +407,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         listener,
         api::app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving")?;
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving")?;
     tracing::info!("stopped");
     Ok(())
 }

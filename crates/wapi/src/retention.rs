@@ -28,7 +28,9 @@ pub(crate) fn spawn(store: Store, retention_days: u32) {
             ticks.tick().await;
             match purge_expired_contacts(&store, retention_days, Utc::now()).await {
                 Ok(0) => {}
-                Ok(deleted) => tracing::info!(deleted, retention_days, "expired contact requests purged"),
+                Ok(deleted) => {
+                    tracing::info!(deleted, retention_days, "expired contact requests purged")
+                }
                 Err(error) => tracing::error!(%error, "purging expired contact requests failed"),
             }
         }

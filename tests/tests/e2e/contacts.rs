@@ -127,23 +127,47 @@ on_both_databases!(
         assert_eq!(mails.len(), 1, "the mail is queued with the request");
         assert_eq!((mails[0].attempts, mails[0].sent_at), (0, None));
 
-        let owner = token_for(&app, "owner@partenaire.example", Role::Partner, Some(&operator_code)).await;
+        let owner = token_for(
+            &app,
+            "owner@partenaire.example",
+            Role::Partner,
+            Some(&operator_code),
+        )
+        .await;
         let another_operator = if operator_code == "ath-bati-picardie" {
             "antoing-calcaires-de-l-escaut"
         } else {
             "ath-bati-picardie"
         };
-        let other = token_for(&app, "autre@partenaire.example", Role::Partner, Some(another_operator)).await;
+        let other = token_for(
+            &app,
+            "autre@partenaire.example",
+            Role::Partner,
+            Some(another_operator),
+        )
+        .await;
         let admin = token_for(&app, "admin@ibefe.example", Role::Admin, None).await;
         let variables = json!({ "operator": operator });
 
         let (status, _, public) = post(&app, REQUESTS, variables.clone(), &[]).await;
         assert_eq!(status, 200);
         assert_eq!(public["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
-        let (_, _, foreign) = post(&app, REQUESTS, variables.clone(), &[("authorization", &format!("Bearer {other}"))]).await;
+        let (_, _, foreign) = post(
+            &app,
+            REQUESTS,
+            variables.clone(),
+            &[("authorization", &format!("Bearer {other}"))],
+        )
+        .await;
         assert_eq!(foreign["errors"][0]["extensions"]["code"], "FORBIDDEN");
         for token in [&owner, &admin] {
-            let (_, _, seen) = post(&app, REQUESTS, variables.clone(), &[("authorization", &format!("Bearer {token}"))]).await;
+            let (_, _, seen) = post(
+                &app,
+                REQUESTS,
+                variables.clone(),
+                &[("authorization", &format!("Bearer {token}"))],
+            )
+            .await;
             let node = &seen["data"]["contactRequests"]["edges"][0]["node"];
             assert_eq!(node["requesterName"], "Élise Vandenberghe", "{seen}");
             assert_eq!(node["requesterEmail"], "elise.vdb@exemple.be");
@@ -154,14 +178,38 @@ on_both_databases!(
             assert_eq!(node["offer"]["id"], offer.as_str());
             assert_eq!(node["answeredAt"], Value::Null);
         }
-        let (_, _, seen) = post(&app, REQUESTS, variables.clone(), &[("authorization", &format!("Bearer {owner}"))]).await;
+        let (_, _, seen) = post(
+            &app,
+            REQUESTS,
+            variables.clone(),
+            &[("authorization", &format!("Bearer {owner}"))],
+        )
+        .await;
         let request_id = seen["data"]["contactRequests"]["edges"][0]["node"]["id"].clone();
 
         const ANSWER: &str = "mutation($id: ID!) { markContactAnswered(id: $id) { answeredAt } }";
-        let (_, _, refused) = post(&app, ANSWER, json!({ "id": request_id }), &[("authorization", &format!("Bearer {other}"))]).await;
-        assert_eq!(refused["errors"][0]["extensions"]["code"], "NOT_FOUND", "another operator's partner learns nothing");
-        let (_, _, answered) = post(&app, ANSWER, json!({ "id": request_id }), &[("authorization", &format!("Bearer {owner}"))]).await;
-        assert!(answered["data"]["markContactAnswered"]["answeredAt"].is_string(), "{answered}");
+        let (_, _, refused) = post(
+            &app,
+            ANSWER,
+            json!({ "id": request_id }),
+            &[("authorization", &format!("Bearer {other}"))],
+        )
+        .await;
+        assert_eq!(
+            refused["errors"][0]["extensions"]["code"], "NOT_FOUND",
+            "another operator's partner learns nothing"
+        );
+        let (_, _, answered) = post(
+            &app,
+            ANSWER,
+            json!({ "id": request_id }),
+            &[("authorization", &format!("Bearer {owner}"))],
+        )
+        .await;
+        assert!(
+            answered["data"]["markContactAnswered"]["answeredAt"].is_string(),
+            "{answered}"
+        );
 
         let counts = app
             .data(
@@ -207,8 +255,19 @@ on_both_databases!(
             )
             .await;
         assert_eq!(data["requestContact"]["mode"], "IN_PERSON");
-        assert!(data["requestContact"]["address"]["postcode"].is_string(), "{data}");
+        assert!(
+            data["requestContact"]["address"]["postcode"].is_string(),
+            "{data}"
+        );
         assert!(app.state.store().mail_statuses().await.unwrap().is_empty());
-        assert_eq!(app.state.store().contact_counts(operator).await.unwrap().total, 1);
+        assert_eq!(
+            app.state
+                .store()
+                .contact_counts(operator)
+                .await
+                .unwrap()
+                .total,
+            1
+        );
     }
 );

@@ -8,8 +8,8 @@ use std::time::Duration;
 use api::{Rate, RateLimits, Settings};
 use e2e::TestApp;
 use serde_json::json;
-use storage::testing::TestDatabase;
 use storage::on_both_databases;
+use storage::testing::TestDatabase;
 
 use crate::contacts::{REQUEST_CONTACT, contact_input, contactable_offer, post};
 
@@ -30,9 +30,18 @@ on_both_databases!(
         let app = TestApp::spawn_with(db, limits(0, 0)).await;
         let (offer, audience, _, _) = contactable_offer(&app).await;
         let mut cases = vec![
-            (contact_input(&offer, &audience, "pas-une-adresse", ""), "input.requester.email"),
-            (contact_input(&offer, &audience, "a@exemple.be", "appelez-moi"), "input.requester.phone"),
-            (contact_input(&offer, &audience, "a@exemple.be", "12"), "input.requester.phone"),
+            (
+                contact_input(&offer, &audience, "pas-une-adresse", ""),
+                "input.requester.email",
+            ),
+            (
+                contact_input(&offer, &audience, "a@exemple.be", "appelez-moi"),
+                "input.requester.phone",
+            ),
+            (
+                contact_input(&offer, &audience, "a@exemple.be", "12"),
+                "input.requester.phone",
+            ),
         ];
         let mut long = contact_input(&offer, &audience, "a@exemple.be", "");
         long["message"] = json!("x".repeat(2001));
@@ -48,18 +57,35 @@ on_both_databases!(
             .find(|a| *a != audience)
             .unwrap();
         let offer_audiences = app
-            .data("query($id: ID!) { node(id: $id) { ... on Offer { audiences } } }", json!({ "id": offer }))
+            .data(
+                "query($id: ID!) { node(id: $id) { ... on Offer { audiences } } }",
+                json!({ "id": offer }),
+            )
             .await["node"]["audiences"]
             .clone();
-        if !offer_audiences.as_array().unwrap().iter().any(|a| a == refused_audience) {
-            cases.push((contact_input(&offer, refused_audience, "a@exemple.be", ""), "input.audience"));
+        if !offer_audiences
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == refused_audience)
+        {
+            cases.push((
+                contact_input(&offer, refused_audience, "a@exemple.be", ""),
+                "input.audience",
+            ));
         }
-        cases.push((contact_input("bm90LWFuLWlk", &audience, "a@exemple.be", ""), "input.offerId"));
+        cases.push((
+            contact_input("bm90LWFuLWlk", &audience, "a@exemple.be", ""),
+            "input.offerId",
+        ));
         for (input, argument) in cases {
             let error = app.error(REQUEST_CONTACT, json!({ "input": input })).await;
             assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT", "{error}");
             assert_eq!(error["extensions"]["argument"], argument, "{error}");
-            assert!(!error.to_string().contains("appelez-moi") && !error.to_string().contains("pas-une-adresse"));
+            assert!(
+                !error.to_string().contains("appelez-moi")
+                    && !error.to_string().contains("pas-une-adresse")
+            );
         }
 
         // A bot fills the hidden field: it is told the usual answer, and nothing is stored.
@@ -78,12 +104,21 @@ on_both_databases!(
         .await;
         assert_eq!(status, 400);
         assert_eq!(twice["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
-        assert_eq!(twice["errors"][0]["extensions"]["limit"], "contactMutations");
+        assert_eq!(
+            twice["errors"][0]["extensions"]["limit"],
+            "contactMutations"
+        );
 
-        assert!(app.state.store().mail_statuses().await.unwrap().is_empty(), "no mail queued");
+        assert!(
+            app.state.store().mail_statuses().await.unwrap().is_empty(),
+            "no mail queued"
+        );
         let (_, _, operator, _) = contactable_offer(&app).await;
         let counts = app
-            .data("query($o: ID!) { contactCounts(operatorId: $o) { total } }", json!({ "o": operator }))
+            .data(
+                "query($o: ID!) { contactCounts(operatorId: $o) { total } }",
+                json!({ "o": operator }),
+            )
             .await;
         assert_eq!(counts["contactCounts"]["total"], 0, "nothing stored");
     }
@@ -106,7 +141,10 @@ on_both_databases!(
         let error = &limited["errors"][0];
         assert_eq!(error["extensions"]["code"], "RATE_LIMITED", "{limited}");
         let wait = error["extensions"]["retryAfter"].as_u64().unwrap();
-        assert!(wait > 0 && wait <= 1800, "one contact every 30 minutes: {wait}");
+        assert!(
+            wait > 0 && wait <= 1800,
+            "one contact every 30 minutes: {wait}"
+        );
         assert_eq!(retry_after, Some(wait.to_string()));
 
         for _ in 0..2 {
@@ -116,11 +154,19 @@ on_both_databases!(
         let (status, retry_after, refused) = post(&app, "{ poles { code } }", json!({}), &[]).await; // 7
         assert_eq!(status, 429, "{refused}");
         assert_eq!(refused["errors"][0]["extensions"]["code"], "RATE_LIMITED");
-        let wait = refused["errors"][0]["extensions"]["retryAfter"].as_u64().unwrap();
+        let wait = refused["errors"][0]["extensions"]["retryAfter"]
+            .as_u64()
+            .unwrap();
         assert_eq!(retry_after, Some(wait.to_string()));
-        assert!(Duration::from_secs(wait) <= Duration::from_secs(10), "one request every 10 s: {wait}");
+        assert!(
+            Duration::from_secs(wait) <= Duration::from_secs(10),
+            "one request every 10 s: {wait}"
+        );
         let metrics = app.get("/metrics").await.text().await.unwrap();
-        assert!(metrics.contains(r#"wapi_rate_limited_total{limit="graphql_ip"} 1"#), "{metrics}");
+        assert!(
+            metrics.contains(r#"wapi_rate_limited_total{limit="graphql_ip"} 1"#),
+            "{metrics}"
+        );
     }
 );
 
@@ -130,18 +176,36 @@ on_both_databases!(
         let app = TestApp::spawn_with(db, limits(0, 0)).await;
         let store = app.state.store();
         let (key, digest) = api::auth::new_api_key();
-        let id = store.create_api_key("ecole-ath", &digest, Some(3)).await.unwrap();
+        let id = store
+            .create_api_key("ecole-ath", &digest, Some(3))
+            .await
+            .unwrap();
         let (revoked, revoked_digest) = api::auth::new_api_key();
-        store.create_api_key("ancien-site", &revoked_digest, None).await.unwrap();
+        store
+            .create_api_key("ancien-site", &revoked_digest, None)
+            .await
+            .unwrap();
         assert!(store.revoke_api_key("ancien-site").await.unwrap());
 
-        let (status, _, body) = post(&app, "{ poles { code } }", json!({}), &[("x-api-key", &key)]).await;
+        let (status, _, body) = post(
+            &app,
+            "{ poles { code } }",
+            json!({}),
+            &[("x-api-key", &key)],
+        )
+        .await;
         assert_eq!(status, 200, "{body}");
         for bad in [revoked.as_str(), "wapikey_forged"] {
-            let (status, _, body) = post(&app, "{ poles { code } }", json!({}), &[("x-api-key", bad)]).await;
+            let (status, _, body) =
+                post(&app, "{ poles { code } }", json!({}), &[("x-api-key", bad)]).await;
             assert_eq!(status, 401, "{body}");
             assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
-            assert!(body["errors"][0]["message"].as_str().unwrap().contains("X-Api-Key"));
+            assert!(
+                body["errors"][0]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("X-Api-Key")
+            );
         }
 
         // A key alone is the public: it reads nothing private and answers nothing.
@@ -153,16 +217,37 @@ on_both_databases!(
             &[("x-api-key", &key)],
         )
         .await;
-        assert_eq!(read["errors"][0]["extensions"]["code"], "UNAUTHENTICATED", "{read}");
-        let (status, _, _) = post(&app, "{ poles { code } }", json!({}), &[("x-api-key", &key)]).await;
+        assert_eq!(
+            read["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+            "{read}"
+        );
+        let (status, _, _) = post(
+            &app,
+            "{ poles { code } }",
+            json!({}),
+            &[("x-api-key", &key)],
+        )
+        .await;
         assert_eq!(status, 200, "the third request of the minute");
-        let (status, retry_after, over_quota) = post(&app, "{ poles { code } }", json!({}), &[("x-api-key", &key)]).await;
-        assert_eq!(status, 429, "the key's own quota is 3 a minute: {over_quota}");
+        let (status, retry_after, over_quota) = post(
+            &app,
+            "{ poles { code } }",
+            json!({}),
+            &[("x-api-key", &key)],
+        )
+        .await;
+        assert_eq!(
+            status, 429,
+            "the key's own quota is 3 a minute: {over_quota}"
+        );
         assert!(retry_after.is_some());
 
         let metrics = app.get("/metrics").await.text().await.unwrap();
         assert!(
-            metrics.contains(&format!(r#"wapi_api_key_requests_total{{key_id="{}",site="ecole-ath"}} 4"#, id.0)),
+            metrics.contains(&format!(
+                r#"wapi_api_key_requests_total{{key_id="{}",site="ecole-ath"}} 4"#,
+                id.0
+            )),
             "{metrics}"
         );
         assert!(!metrics.contains(&key) && !metrics.contains(&digest));

@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use e2e::TestApp;
 use serde_json::json;
-use storage::testing::TestDatabase;
 use storage::on_both_databases;
+use storage::testing::TestDatabase;
 
 use crate::contacts::{REQUEST_CONTACT, contact_input, contactable_offer, post};
 
@@ -58,7 +58,10 @@ on_both_databases!(
         let phone_stored = "+32471987654";
 
         let data = app
-            .data(REQUEST_CONTACT, json!({ "input": contact_input(&offer, &audience, &email, phone_typed) }))
+            .data(
+                REQUEST_CONTACT,
+                json!({ "input": contact_input(&offer, &audience, &email, phone_typed) }),
+            )
             .await;
         assert_eq!(data["requestContact"]["mode"], "EMAIL_FORWARD");
         // Refused requests carrying the same data: the errors must not repeat it.
@@ -66,7 +69,12 @@ on_both_databases!(
         let mut bad_phone = contact_input(&offer, &audience, &email, "0471 98 76 54 x");
         bad_phone["message"] = json!(format!("rappelez-moi au {phone_typed}"));
         refusals.push(bad_phone);
-        refusals.push(contact_input(&offer, &audience, &format!("{email}@"), phone_typed));
+        refusals.push(contact_input(
+            &offer,
+            &audience,
+            &format!("{email}@"),
+            phone_typed,
+        ));
         let mut too_long = contact_input(&offer, &audience, &email, phone_typed);
         too_long["message"] = json!(format!("{email} {}", "x".repeat(2100)));
         refusals.push(too_long);
@@ -74,10 +82,21 @@ on_both_databases!(
             let (_, _, body) = post(&app, REQUEST_CONTACT, json!({ "input": input }), &[]).await;
             let text = body.to_string();
             assert!(body["errors"].is_array(), "{text}");
-            assert!(!text.contains(&email) && !text.contains("98 76 54") && !text.contains(phone_stored), "{text}");
+            assert!(
+                !text.contains(&email)
+                    && !text.contains("98 76 54")
+                    && !text.contains(phone_stored),
+                "{text}"
+            );
         }
         // A malformed document with the data in it: the parse error must not echo it either.
-        let (_, _, body) = post(&app, &format!("mutation {{ requestContact(input: {{ email: \"{email}\" }}) }}"), json!({}), &[]).await;
+        let (_, _, body) = post(
+            &app,
+            &format!("mutation {{ requestContact(input: {{ email: \"{email}\" }}) }}"),
+            json!({}),
+            &[],
+        )
+        .await;
         assert!(!body.to_string().contains(&email), "{body}");
 
         let metrics = app.get("/metrics").await.text().await.unwrap();

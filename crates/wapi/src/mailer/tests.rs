@@ -19,7 +19,9 @@ use crate::retention::purge_expired_contacts;
 
 /// A seeded store and a checked request about one of its offers, with the
 /// operator's e-mail address.
-pub(crate) async fn store_with_request(db: &TestDatabase) -> (Store, ContactRequest, String, String) {
+pub(crate) async fn store_with_request(
+    db: &TestDatabase,
+) -> (Store, ContactRequest, String, String) {
     let store = Store::connect(&db.url).await.unwrap();
     store.migrate().await.unwrap();
     store.seed(SeedSelection { demo: true }).await.unwrap();
@@ -47,7 +49,11 @@ pub(crate) async fn store_with_request(db: &TestDatabase) -> (Store, ContactRequ
             name: "Élise Vandenberghe",
             email: "elise.vdb@exemple.be",
             phone: Some("0470 12 34 56"),
-            audience: offer.audiences.first().copied().unwrap_or(Audience::JobSeekers),
+            audience: offer
+                .audiences
+                .first()
+                .copied()
+                .unwrap_or(Audience::JobSeekers),
             desired_period: "septembre 2027",
             message: "Bonjour, je voudrais faire mon stage chez vous.",
         },
@@ -182,11 +188,18 @@ on_both_databases!(
             return;
         };
         let not_yet = mailer.send_due(&store, now + backoff(1)).await.unwrap();
-        assert_eq!((not_yet.sent, not_yet.failed), (0, 0), "waits for its next attempt");
+        assert_eq!(
+            (not_yet.sent, not_yet.failed),
+            (0, 0),
+            "waits for its next attempt"
+        );
         let later = now + Duration::hours(1);
         let round = mailer.send_due(&store, later).await.unwrap();
         assert_eq!((round.sent, round.failed), (1, 0));
-        let again = mailer.send_due(&store, later + Duration::days(1)).await.unwrap();
+        let again = mailer
+            .send_due(&store, later + Duration::days(1))
+            .await
+            .unwrap();
         assert_eq!((again.sent, again.failed), (0, 0), "sent once only");
         assert!(store.mail_statuses().await.unwrap()[0].sent_at.is_some());
 
@@ -251,7 +264,11 @@ on_both_databases!(
         let left = store.contact_requests_of(operator, None, 10).await.unwrap();
         assert_eq!(left.len(), 1);
         assert_eq!(left[0].created_at, received + Duration::days(30));
-        assert_eq!(store.mail_statuses().await.unwrap().len(), 1, "its mail went with it");
+        assert_eq!(
+            store.mail_statuses().await.unwrap().len(),
+            1,
+            "its mail went with it"
+        );
         assert_eq!(store.contact_counts(operator).await.unwrap().total, 1);
     }
 );
