@@ -237,8 +237,12 @@ impl<S: Send + Sync> FromRequestParts<S> for PeerAddress {
     }
 }
 
-/// Runs a checked request: rate limits per address, then the API key and
-/// its quota, then the bearer token, then execution.
+/// Runs a checked request: the API key and its quota, or, without a valid
+/// key, the quota of the client's address; then the bearer token, then
+/// execution. A website with a key is counted by its key alone, so a
+/// partner's server relaying many visitors is not held to one address's
+/// quota; an invalid key still costs its address a token, so guessing keys
+/// is limited too.
 async fn run(
     state: &AppState,
     headers: &HeaderMap,
@@ -247,19 +251,36 @@ async fn run(
     media: ResponseMedia,
 ) -> Response {
     let now = Instant::now();
-    if let Err(wait) = state.rate_limiter().admit_graphql_from(peer, now) {
-        state.metrics().record_rate_limited("graphql_ip");
-        return Refusal::rate_limited(wait, "too many requests from this address").into_response();
-    }
+    let by_address = || {
+        state
+            .rate_limiter()
+            .admit_graphql_from(peer, now)
+            .map_err(|wait| {
+                state.metrics().record_rate_limited("graphql_ip");
+                Refusal::rate_limited(wait, "too many requests from this address").into_response()
+            })
+    };
     let site = match state.api_key_site(headers).await {
         Ok(site) => site,
-        Err(error) => return Refusal::from_api_error(error).into_response(),
+        Err(error) => {
+            if let Err(refused) = by_address() {
+                return refused;
+            }
+            return Refusal::from_api_error(error).into_response();
+        }
     };
-    if let Some(site) = &site
-        && let Err(wait) = state.rate_limiter().admit_graphql_for_key(site, now)
-    {
-        state.metrics().record_rate_limited("graphql_api_key");
-        return Refusal::rate_limited(wait, "this API key has used its quota").into_response();
+    let admitted = match &site {
+        Some(site) => state
+            .rate_limiter()
+            .admit_graphql_for_key(site, now)
+            .map_err(|wait| {
+                state.metrics().record_rate_limited("graphql_api_key");
+                Refusal::rate_limited(wait, "this API key has used its quota").into_response()
+            }),
+        None => by_address(),
+    };
+    if let Err(refused) = admitted {
+        return refused;
     }
     let viewer = match state.viewer(headers).await {
         Ok(viewer) => viewer,

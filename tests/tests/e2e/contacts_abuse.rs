@@ -173,7 +173,10 @@ on_both_databases!(
 on_both_databases!(
     api_keys_identify_a_website_for_quotas_and_statistics_and_never_authorise,
     |db: TestDatabase| async move {
-        let app = TestApp::spawn_with(db, limits(0, 0)).await;
+        // Three requests a minute per address: the first three below without
+        // a valid key use them up; the key's requests are counted apart.
+        let app = TestApp::spawn_with(db, limits(3, 0)).await;
+        let (_, _, operator, _) = contactable_offer(&app).await;
         let store = app.state.store();
         let (key, digest) = api::auth::new_api_key();
         let id = store
@@ -209,7 +212,6 @@ on_both_databases!(
         }
 
         // A key alone is the public: it reads nothing private and answers nothing.
-        let (_, _, operator, _) = contactable_offer(&app).await;
         let (_, _, read) = post(
             &app,
             "query($o: ID!) { contactRequests(operatorId: $o) { edges { node { requesterEmail } } } }",
@@ -228,7 +230,15 @@ on_both_databases!(
             &[("x-api-key", &key)],
         )
         .await;
-        assert_eq!(status, 200, "the third request of the minute");
+        assert_eq!(
+            status, 200,
+            "the key's third request of the minute, while its address has none left"
+        );
+        let (status, _, _) = post(&app, "{ poles { code } }", json!({}), &[]).await;
+        assert_eq!(
+            status, 429,
+            "without the key, the address's quota is used up"
+        );
         let (status, retry_after, over_quota) = post(
             &app,
             "{ poles { code } }",
