@@ -28,3 +28,38 @@ pub(crate) async fn revoke(store: &Store, label: &str) -> anyhow::Result<String>
     }
     Ok("revoked".to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use storage::testing::TestDatabase;
+    use storage::{Store, on_both_databases};
+
+    use super::*;
+
+    on_both_databases!(
+        a_created_key_identifies_its_site_until_it_is_revoked,
+        |db: TestDatabase| async move {
+            let store = Store::connect(&db.url).await.unwrap();
+            store.migrate().await.unwrap();
+            let key = create(&store, "ecole-ath", Some(120)).await.unwrap();
+            assert!(key.starts_with("wapikey_"), "only the key is printed");
+            let digest = api::auth::token_sha256(&key);
+            let site = store.api_key_site(&digest).await.unwrap().unwrap();
+            assert_eq!(
+                (site.label.as_str(), site.requests_per_minute),
+                ("ecole-ath", Some(120))
+            );
+            assert!(
+                create(&store, "ecole-ath", None).await.is_err(),
+                "labels are unique"
+            );
+            assert!(
+                create(&store, "école ath", None).await.is_err(),
+                "labels are metric-safe"
+            );
+            assert_eq!(revoke(&store, "ecole-ath").await.unwrap(), "revoked");
+            assert_eq!(store.api_key_site(&digest).await.unwrap(), None);
+            assert!(revoke(&store, "ecole-ath").await.is_err());
+        }
+    );
+}
