@@ -1,5 +1,5 @@
-//! The public's contact requests, end to end: the strict per-address rate
-//! limit, the checks of `domain::contact`, the operator's mode, and one
+//! The public's contact requests, end to end: the checks of
+//! `domain::contact`, the strict per-address rate limit, the operator's mode, and one
 //! transaction storing the request with the mail that forwards it. Nothing
 //! here logs what the requester typed.
 
@@ -29,17 +29,6 @@ pub(crate) async fn submit(
     submission: Submission<'_>,
     now: DateTime<Utc>,
 ) -> Result<ContactRoute, ApiError> {
-    if let Err(retry_after_seconds) = context
-        .rate_limiter
-        .admit_contact_from(context.client.ip, Instant::now())
-    {
-        return Err(ApiError::RateLimited {
-            message: format!(
-                "too many contact requests from this address; retry in {retry_after_seconds} seconds"
-            ),
-            retry_after_seconds,
-        });
-    }
     let catalog = &context.catalog;
     let not_found =
         || ApiError::NotFound("no published offer has this id; it may have closed".to_owned());
@@ -59,6 +48,20 @@ pub(crate) async fn submit(
         .unwrap_or_default();
     let request = ContactRequest::parse(offer, &settings, submission.raw)
         .map_err(|e| ApiError::bad_input(e.field(), e))?;
+    // Counted once the request is valid, so that a person correcting a typo
+    // is not locked out (invalid ones store nothing and fall under the
+    // endpoint's own limit); bots filling the honeypot are counted too.
+    if let Err(retry_after_seconds) = context
+        .rate_limiter
+        .admit_contact_from(context.client.ip, Instant::now())
+    {
+        return Err(ApiError::RateLimited {
+            message: format!(
+                "too many contact requests from this address; retry in {retry_after_seconds} seconds"
+            ),
+            retry_after_seconds,
+        });
+    }
     let route = ContactRoute::choose(&settings, operator, site);
     if honeypot_filled(submission.honeypot) {
         return Ok(route);
