@@ -31,9 +31,11 @@ cleanup() {
 trap cleanup EXIT
 
 cargo build --release -p wapi >&2
+# The target folder may live elsewhere (~/.cargo/config.toml).
+target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 # Only the contact limit is under study: the overall one is out of the way.
 DATABASE_URL="sqlite://$tmp/wapi.db?mode=rwc" WAPI_RATE_LIMIT_PER_IP=1000000000 \
-    target/release/wapi serve --listen "127.0.0.1:${PORT}" >"$tmp/server.log" 2>&1 &
+    "$target_dir/release/wapi" serve --listen "127.0.0.1:${PORT}" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 600); do curl -fsS "$BASE/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
 

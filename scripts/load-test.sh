@@ -99,6 +99,8 @@ fi
 
 echo "== building the release binary" >&2
 cargo build --release -p wapi >&2
+# The target folder may live elsewhere (~/.cargo/config.toml).
+target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 
 export DATABASE_URL="${DATABASE_URL:-sqlite://$tmp/wapi.db?mode=rwc}"
 # wrk sends everything from one address: the default quota (600 a minute)
@@ -108,7 +110,7 @@ now_us() { local t="${EPOCHREALTIME//[.,]/}"; echo "$((10#$t))"; }
 
 echo "== starting the server" >&2
 started="$(now_us)"
-target/release/wapi serve --listen "127.0.0.1:${PORT}" >"$tmp/server.log" 2>&1 &
+"$target_dir/release/wapi" serve --listen "127.0.0.1:${PORT}" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 while true; do
     status="$(partner_query_status)"
@@ -161,7 +163,7 @@ read -r g_rps g_p50 g_p99 g_bad g_sock <<<"$layer_result"
 
 cat <<SUMMARY
 
-== summary ($(target/release/wapi --version), ${DURATION} per run, ${THREADS} threads, ${CONNECTIONS} connections)
+== summary ($("$target_dir/release/wapi" --version), ${DURATION} per run, ${THREADS} threads, ${CONNECTIONS} connections)
 cold start                ${cold_start_ms} ms
 RSS (seeded, warmed up)   ${rss_mb} MB
 partner query             ${q_rps} req/s   p50 ${q_p50} ms   p99 ${q_p99} ms
