@@ -251,35 +251,31 @@ async fn run(
     media: ResponseMedia,
 ) -> Response {
     let now = Instant::now();
-    let by_address = || {
-        state
-            .rate_limiter()
-            .admit_graphql_from(peer, now)
-            .map_err(|wait| {
-                state.metrics().record_rate_limited("graphql_ip");
-                Refusal::rate_limited(wait, "too many requests from this address").into_response()
-            })
+    // The refusal, when the address has used its quota.
+    let refused_by_address = || {
+        let wait = state.rate_limiter().admit_graphql_from(peer, now).err()?;
+        state.metrics().record_rate_limited("graphql_ip");
+        Some(Refusal::rate_limited(wait, "too many requests from this address").into_response())
     };
     let site = match state.api_key_site(headers).await {
         Ok(site) => site,
         Err(error) => {
-            if let Err(refused) = by_address() {
-                return refused;
-            }
-            return Refusal::from_api_error(error).into_response();
+            return refused_by_address()
+                .unwrap_or_else(|| Refusal::from_api_error(error).into_response());
         }
     };
-    let admitted = match &site {
+    let refused = match &site {
         Some(site) => state
             .rate_limiter()
             .admit_graphql_for_key(site, now)
-            .map_err(|wait| {
+            .err()
+            .map(|wait| {
                 state.metrics().record_rate_limited("graphql_api_key");
                 Refusal::rate_limited(wait, "this API key has used its quota").into_response()
             }),
-        None => by_address(),
+        None => refused_by_address(),
     };
-    if let Err(refused) = admitted {
+    if let Some(refused) = refused {
         return refused;
     }
     let viewer = match state.viewer(headers).await {
