@@ -10,6 +10,9 @@
 #   WARMUP        length of the warm-up run before RSS is read (default 2s)
 #   DATABASE_URL  database to serve (default: a fresh SQLite file in a temporary
 #                 folder, so the cold start includes migrating and seeding)
+#   WAPI_RATE_LIMIT_PER_IP  GraphQL requests per minute per address (default here:
+#                 1000000000, so the limiter runs on every request without refusing
+#                 any; 0 turns it off: compare both to see what the limits cost)
 # Exits non-zero when any partner-query response is not a 200 without "errors".
 set -euo pipefail
 
@@ -96,13 +99,18 @@ fi
 
 echo "== building the release binary" >&2
 cargo build --release -p wapi >&2
+# The target folder may live elsewhere (~/.cargo/config.toml).
+target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 
 export DATABASE_URL="${DATABASE_URL:-sqlite://$tmp/wapi.db?mode=rwc}"
+# wrk sends everything from one address: the default quota (600 a minute)
+# would refuse nearly all of it. Measure the cost of checking, not refusals.
+export WAPI_RATE_LIMIT_PER_IP="${WAPI_RATE_LIMIT_PER_IP:-1000000000}"
 now_us() { local t="${EPOCHREALTIME//[.,]/}"; echo "$((10#$t))"; }
 
 echo "== starting the server" >&2
 started="$(now_us)"
-target/release/wapi serve --listen "127.0.0.1:${PORT}" >"$tmp/server.log" 2>&1 &
+"$target_dir/release/wapi" serve --listen "127.0.0.1:${PORT}" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 while true; do
     status="$(partner_query_status)"
@@ -155,7 +163,7 @@ read -r g_rps g_p50 g_p99 g_bad g_sock <<<"$layer_result"
 
 cat <<SUMMARY
 
-== summary ($(target/release/wapi --version), ${DURATION} per run, ${THREADS} threads, ${CONNECTIONS} connections)
+== summary ($("$target_dir/release/wapi" --version), ${DURATION} per run, ${THREADS} threads, ${CONNECTIONS} connections)
 cold start                ${cold_start_ms} ms
 RSS (seeded, warmed up)   ${rss_mb} MB
 partner query             ${q_rps} req/s   p50 ${q_p50} ms   p99 ${q_p99} ms

@@ -15,6 +15,7 @@ mod m20261129_000004_seed_runs;
 mod m20261129_000005_transit_feeds;
 mod m20261129_000006_accounts;
 mod m20261129_000007_partner_writes;
+mod m20261129_000008_api_keys_and_contacts;
 
 /// Applies the migrations in order.
 #[derive(Debug)]
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_transit_feeds::Migration),
             Box::new(m20261129_000006_accounts::Migration),
             Box::new(m20261129_000007_partner_writes::Migration),
+            Box::new(m20261129_000008_api_keys_and_contacts::Migration),
         ]
     }
 }

@@ -93,9 +93,11 @@ impl TestApp {
             .await
             .expect("bind a free port");
         let address = format!("http://{}", listener.local_addr().expect("local address"));
-        let router = api::app(state.clone());
+        // With the peer's address, as `wapi serve` does, for the per-address limits.
+        let service =
+            api::app(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
         let server = tokio::spawn(async move {
-            axum::serve(listener, router).await.expect("serve");
+            axum::serve(listener, service).await.expect("serve");
         });
         Self {
             address,

@@ -69,6 +69,19 @@ pub fn new_token() -> (String, String) {
     (token, digest)
 }
 
+/// Prefix of every API key, so keys and bearer tokens are told apart.
+const API_KEY_PREFIX: &str = "wapikey_";
+
+/// A new random API key for a partner website (256 bits) and its SHA-256,
+/// which is what is stored.
+pub fn new_api_key() -> (String, String) {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let key = format!("{API_KEY_PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes));
+    let digest = token_sha256(&key);
+    (key, digest)
+}
+
 /// The SHA-256 of a token, in hexadecimal.
 pub fn token_sha256(token: &str) -> String {
     Sha256::digest(token.as_bytes())

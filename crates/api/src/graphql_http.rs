@@ -20,7 +20,11 @@ use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
+use std::net::{IpAddr, SocketAddr};
+use std::time::Instant;
+
+use axum::extract::{ConnectInfo, FromRequestParts, RawQuery, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
@@ -34,6 +38,8 @@ struct Refusal {
     code: &'static str,
     message: String,
     limit: Option<&'static str>,
+    /// Seconds to wait, for RATE_LIMITED (also sent as `Retry-After`).
+    retry_after: Option<u64>,
 }
 
 impl Refusal {
@@ -43,11 +49,23 @@ impl Refusal {
             code: "BAD_USER_INPUT",
             message: message.into(),
             limit: None,
+            retry_after: None,
         }
     }
 }
 
 impl Refusal {
+    /// The whole request is over a rate limit: 429 with `Retry-After`.
+    fn rate_limited(retry_after_seconds: u64, message: &str) -> Self {
+        Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            code: "RATE_LIMITED",
+            message: format!("{message}; retry in {retry_after_seconds} seconds"),
+            limit: None,
+            retry_after: Some(retry_after_seconds),
+        }
+    }
+
     /// A credentials problem found before execution: 401.
     fn from_api_error(error: crate::error::ApiError) -> Self {
         let status = match error.code() {
@@ -60,6 +78,7 @@ impl Refusal {
             code: error.code(),
             message: error.message(),
             limit: None,
+            retry_after: None,
         }
     }
 }
@@ -79,12 +98,20 @@ impl IntoResponse for Refusal {
         if let Some(limit) = self.limit {
             extensions["limit"] = json!(limit);
         }
+        if let Some(seconds) = self.retry_after {
+            extensions["retryAfter"] = json!(seconds);
+        }
         let body = json!({ "errors": [{ "message": self.message, "extensions": extensions }] });
         let mut response = (self.status, Json(body)).into_response();
         if self.status == StatusCode::METHOD_NOT_ALLOWED {
             response
                 .headers_mut()
                 .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        }
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
         }
         response
     }
@@ -146,12 +173,29 @@ impl ResponseMedia {
                 serde_json::to_value(&response).unwrap_or(serde_json::Value::Null),
             )
         };
-        (
+        let mut http_response = (
             status,
             [(header::CONTENT_TYPE, self.content_type())],
             body.to_string(),
         )
-            .into_response()
+            .into_response();
+        // A field refused by a rate limit (a contact request): the longest
+        // wait goes in the header too, for clients that only read that.
+        let retry_after = response
+            .errors
+            .iter()
+            .filter_map(|e| e.extensions.as_ref()?.get("retryAfter").cloned())
+            .filter_map(|v| match v {
+                async_graphql::Value::Number(n) => n.as_u64(),
+                _ => None,
+            })
+            .max();
+        if let Some(seconds) = retry_after {
+            http_response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+        }
+        http_response
     }
 }
 
@@ -169,16 +213,84 @@ fn check(request: &async_graphql::Request) -> Result<Option<OperationType>, Refu
         return Ok(None);
     };
     limits::check_aliases(&document)?;
+    limits::check_contact_mutations(&document)?;
     Ok(limits::operation_type(
         &document,
         request.operation_name.as_deref(),
     ))
 }
 
+/// The address of the peer the request came from, when the app is served
+/// with connection info (`wapi serve` is; in-process tests are not).
+pub(crate) struct PeerAddress(Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for PeerAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(PeerAddress(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|info| info.0.ip()),
+        ))
+    }
+}
+
+/// Runs a checked request: the API key and its quota, or, without a valid
+/// key, the quota of the client's address; then the bearer token, then
+/// execution. A website with a key is counted by its key alone, so a
+/// partner's server relaying many visitors is not held to one address's
+/// quota; an invalid key still costs its address a token, so guessing keys
+/// is limited too.
+async fn run(
+    state: &AppState,
+    headers: &HeaderMap,
+    peer: Option<IpAddr>,
+    request: async_graphql::Request,
+    media: ResponseMedia,
+) -> Response {
+    let now = Instant::now();
+    // The refusal, when the address has used its quota.
+    let refused_by_address = || {
+        let wait = state.rate_limiter().admit_graphql_from(peer, now).err()?;
+        state.metrics().record_rate_limited("graphql_ip");
+        Some(Refusal::rate_limited(wait, "too many requests from this address").into_response())
+    };
+    let site = match state.api_key_site(headers).await {
+        Ok(site) => site,
+        Err(error) => {
+            return refused_by_address()
+                .unwrap_or_else(|| Refusal::from_api_error(error).into_response());
+        }
+    };
+    let refused = match &site {
+        Some(site) => state
+            .rate_limiter()
+            .admit_graphql_for_key(site, now)
+            .err()
+            .map(|wait| {
+                state.metrics().record_rate_limited("graphql_api_key");
+                Refusal::rate_limited(wait, "this API key has used its quota").into_response()
+            }),
+        None => refused_by_address(),
+    };
+    if let Some(refused) = refused {
+        return refused;
+    }
+    let viewer = match state.viewer(headers).await {
+        Ok(viewer) => viewer,
+        Err(error) => return Refusal::from_api_error(error).into_response(),
+    };
+    let client = crate::Client { ip: peer, site };
+    media.respond(state.execute_for(request, viewer, client).await)
+}
+
 /// `GET /graphql`: GraphiQL for a person, or a query from the URL's
 /// `query`, `operationName` and `variables` parameters.
 pub(crate) async fn get(
     State(state): State<AppState>,
+    PeerAddress(peer): PeerAddress,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
@@ -202,12 +314,10 @@ pub(crate) async fn get(
             code: "BAD_USER_INPUT",
             message: "mutations are only accepted with POST".to_owned(),
             limit: None,
+            retry_after: None,
         }
         .into_response(),
-        Ok(_) => match state.viewer(&headers).await {
-            Ok(viewer) => media.respond(state.execute_as(request, viewer).await),
-            Err(error) => Refusal::from_api_error(error).into_response(),
-        },
+        Ok(_) => run(&state, &headers, peer, request, media).await,
         Err(refusal) => refusal.into_response(),
     }
 }
@@ -215,6 +325,7 @@ pub(crate) async fn get(
 /// `POST /graphql` with one operation as `application/json`.
 pub(crate) async fn post(
     State(state): State<AppState>,
+    PeerAddress(peer): PeerAddress,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -230,6 +341,7 @@ pub(crate) async fn post(
             message: "send the operation as a JSON object with Content-Type: application/json"
                 .to_owned(),
             limit: None,
+            retry_after: None,
         }
         .into_response();
     }
@@ -256,12 +368,16 @@ pub(crate) async fn post(
         }
     };
     match check(&request) {
-        Ok(_) => match state.viewer(&headers).await {
-            Ok(viewer) => {
-                ResponseMedia::negotiate(&headers).respond(state.execute_as(request, viewer).await)
-            }
-            Err(error) => Refusal::from_api_error(error).into_response(),
-        },
+        Ok(_) => {
+            run(
+                &state,
+                &headers,
+                peer,
+                request,
+                ResponseMedia::negotiate(&headers),
+            )
+            .await
+        }
         Err(refusal) => refusal.into_response(),
     }
 }

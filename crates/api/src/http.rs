@@ -56,8 +56,9 @@ fn cors_layer(origins: &[String]) -> CorsLayer {
             header::CONTENT_TYPE,
             header::AUTHORIZATION,
             header::IF_NONE_MATCH,
+            header::HeaderName::from_static(crate::API_KEY_HEADER),
         ])
-        .expose_headers([header::ETAG])
+        .expose_headers([header::ETAG, header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(600))
 }
 

@@ -6,6 +6,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use domain::catalog::{OfferOrder, OfferPosition, OperatorPosition};
+use domain::contact::ContactRequestId;
 use domain::offer::OfferId;
 use domain::operator::OperatorId;
 
@@ -153,6 +154,58 @@ pub fn parse_operator_cursor(cursor: &str) -> Result<OperatorPosition, ApiError>
         sort_name: sort_name.to_owned(),
         id: OperatorId(id.parse().map_err(|_| malformed())?),
     })
+}
+
+/// The opaque id of a contact request. Contact requests are not nodes:
+/// `node(id:)` is public and they are not.
+pub fn contact_request_id(id: ContactRequestId) -> async_graphql::ID {
+    async_graphql::ID(URL_SAFE_NO_PAD.encode(format!("ContactRequest:{}", id.0)))
+}
+
+/// Reads the id of a contact request.
+pub fn parse_contact_request_id(id: &str) -> Result<ContactRequestId, ApiError> {
+    let malformed = || ApiError::bad_input("id", "is not the id of a contact request");
+    let text = URL_SAFE_NO_PAD
+        .decode(id)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .ok_or_else(malformed)?;
+    text.strip_prefix("ContactRequest:")
+        .and_then(|n| n.parse().ok())
+        .map(ContactRequestId)
+        .ok_or_else(malformed)
+}
+
+/// The cursor of a contact request in its operator's list (newest first).
+pub fn contact_request_cursor(id: ContactRequestId) -> String {
+    URL_SAFE_NO_PAD.encode(format!("contact:{}", id.0))
+}
+
+/// Reads a contact request cursor.
+pub fn parse_contact_request_cursor(cursor: &str) -> Result<ContactRequestId, ApiError> {
+    cursor_text(cursor)?
+        .strip_prefix("contact:")
+        .and_then(|n| n.parse().ok())
+        .map(ContactRequestId)
+        .ok_or_else(malformed_cursor)
+}
+
+/// Reads the global id of an offer.
+pub fn parse_offer_id(id: &str, argument: &str) -> Result<OfferId, ApiError> {
+    let wrong = || ApiError::bad_input(argument, "is not the id of an offer");
+    match parse_global_id(id) {
+        Ok((NodeType::Offer, key)) => key.parse().map(OfferId).map_err(|_| wrong()),
+        _ => Err(wrong()),
+    }
+}
+
+/// Reads the global id of an operator.
+pub fn parse_operator_id(id: &str, argument: &str) -> Result<OperatorId, ApiError> {
+    let wrong = || ApiError::bad_input(argument, "is not the id of an operator");
+    match parse_global_id(id) {
+        Ok((NodeType::Operator, key)) => key.parse().map(OperatorId).map_err(|_| wrong()),
+        _ => Err(wrong()),
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 pub mod auth;
 mod cluster_cache;
+mod contact_requests;
 mod error;
 mod geo_http;
 mod graphql_http;
@@ -21,17 +22,20 @@ mod login_throttle;
 mod map_page;
 mod metrics;
 mod policy;
+mod rate_limit;
 pub(crate) mod schema;
 mod travel;
 
 use std::sync::{Arc, RwLock};
 
+use domain::api_key::ApiKeySite;
 use domain::catalog::Catalog;
 use domain::location::{BoundingBox, ServiceArea};
 use storage::{StorageError, Store};
 
 pub use error::ApiError;
 pub use http::router as app;
+pub use rate_limit::{Rate, RateLimits};
 pub use schema::{RequestContext, WapiSchema, build_schema};
 
 /// What can be configured about the API.
@@ -50,6 +54,19 @@ pub struct Settings {
     /// Without one, the map draws the commune outlines on a plain
     /// background and loads nothing from elsewhere.
     pub map_tile_url: Option<String>,
+    /// Rate limits per client address and per API key.
+    pub rate_limits: RateLimits,
+}
+
+/// The header partner websites send their API key in.
+pub const API_KEY_HEADER: &str = "x-api-key";
+
+/// Where a request comes from: the peer's address and the website its API
+/// key identifies. Neither grants any right; they count against quotas.
+#[derive(Debug, Clone, Default)]
+pub struct Client {
+    pub ip: Option<std::net::IpAddr>,
+    pub site: Option<ApiKeySite>,
 }
 
 /// What every request needs: the schema, the database and the current
@@ -66,6 +83,7 @@ struct Inner {
     settings: Settings,
     clusters: Arc<cluster_cache::ClusterCache>,
     login_throttle: Arc<login_throttle::LoginThrottle>,
+    rate_limiter: Arc<rate_limit::RateLimiter>,
     metrics: metrics::Metrics,
     /// Replaced whole when feeds are (re)loaded; `None` without any feed.
     timetable: RwLock<Option<Arc<transit::Timetable>>>,
@@ -117,6 +135,7 @@ impl AppState {
         if let Some(max_radius_km) = settings.max_radius_km {
             service_area.max_radius_km = max_radius_km;
         }
+        let rate_limiter = Arc::new(rate_limit::RateLimiter::new(settings.rate_limits));
         Ok(Self {
             inner: Arc::new(Inner {
                 schema: build_schema(),
@@ -125,6 +144,7 @@ impl AppState {
                 settings,
                 clusters: Arc::default(),
                 login_throttle: Arc::default(),
+                rate_limiter,
                 metrics: metrics::Metrics::default(),
                 timetable: RwLock::new(None),
                 catalog: RwLock::new(Arc::new(catalog)),
@@ -249,10 +269,14 @@ impl AppState {
 
     /// What one request reads: the catalogue as it is now, and the settings.
     pub fn request_context(&self) -> RequestContext {
-        self.request_context_for(auth::Viewer::Public)
+        self.request_context_for(auth::Viewer::Public, Client::default())
     }
 
-    fn request_context_for(&self, viewer: auth::Viewer) -> RequestContext {
+    pub(crate) fn rate_limiter(&self) -> &rate_limit::RateLimiter {
+        &self.inner.rate_limiter
+    }
+
+    fn request_context_for(&self, viewer: auth::Viewer, client: Client) -> RequestContext {
         RequestContext {
             catalog: self.catalog(),
             service_area: self.inner.service_area,
@@ -263,7 +287,35 @@ impl AppState {
             login_throttle: Arc::clone(&self.inner.login_throttle),
             app: self.clone(),
             refreshed: Arc::default(),
+            rate_limiter: Arc::clone(&self.inner.rate_limiter),
+            client,
         }
+    }
+
+    /// The partner website an `X-Api-Key` header identifies; `None`
+    /// without the header; an unknown or revoked key is refused.
+    pub async fn api_key_site(
+        &self,
+        headers: &axum::http::HeaderMap,
+    ) -> Result<Option<ApiKeySite>, ApiError> {
+        let Some(value) = headers.get(API_KEY_HEADER) else {
+            return Ok(None);
+        };
+        let unknown = || {
+            ApiError::Unauthenticated(
+                "the X-Api-Key header holds no active API key: check it, or ask IBEFE for a new one (or send none: the API is public)".to_owned(),
+            )
+        };
+        let key = value.to_str().map_err(|_| unknown())?.trim();
+        let site = self
+            .inner
+            .store
+            .api_key_site(&auth::token_sha256(key))
+            .await
+            .map_err(|e| ApiError::Internal(Box::new(e)))?
+            .ok_or_else(unknown)?;
+        self.inner.metrics.record_api_key(&site);
+        Ok(Some(site))
     }
 
     /// Who presents these request headers: the public without a token, an
@@ -314,7 +366,20 @@ impl AppState {
         request: impl Into<async_graphql::Request>,
         viewer: auth::Viewer,
     ) -> async_graphql::Response {
-        let request = request.into().data(self.request_context_for(viewer));
+        self.execute_for(request, viewer, Client::default()).await
+    }
+
+    /// Executes a GraphQL request for a viewer, from a client, against the
+    /// current catalogue snapshot.
+    pub async fn execute_for(
+        &self,
+        request: impl Into<async_graphql::Request>,
+        viewer: auth::Viewer,
+        client: Client,
+    ) -> async_graphql::Response {
+        let request = request
+            .into()
+            .data(self.request_context_for(viewer, client));
         let operation_name = request.operation_name.clone();
         let started = std::time::Instant::now();
         let response = self.inner.schema.execute(request).await;

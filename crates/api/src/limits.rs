@@ -124,6 +124,48 @@ pub(crate) fn check_aliases(document: &ExecutableDocument) -> Result<(), LimitEx
     Ok(())
 }
 
+/// Mutations that send something to a person on the public's behalf: at
+/// most one per request, so one request cannot send a hundred messages.
+pub(crate) const CONTACT_MUTATIONS: &[&str] = &["requestContact"];
+
+/// Refuses a document that asks for more than one contact mutation.
+pub(crate) fn check_contact_mutations(document: &ExecutableDocument) -> Result<(), LimitExceeded> {
+    fn count(set: &SelectionSet) -> usize {
+        set.items
+            .iter()
+            .map(|item| match &item.node {
+                Selection::Field(field) => {
+                    usize::from(CONTACT_MUTATIONS.contains(&field.node.name.node.as_str()))
+                        + count(&field.node.selection_set.node)
+                }
+                Selection::InlineFragment(fragment) => count(&fragment.node.selection_set.node),
+                Selection::FragmentSpread(_) => 0,
+            })
+            .sum()
+    }
+    let in_operations: usize = document
+        .operations
+        .iter()
+        .filter(|(_, operation)| operation.node.ty == OperationType::Mutation)
+        .map(|(_, operation)| count(&operation.node.selection_set.node))
+        .sum();
+    let in_fragments: usize = document
+        .fragments
+        .values()
+        .map(|fragment| count(&fragment.node.selection_set.node))
+        .sum();
+    let contacts = in_operations + in_fragments;
+    if contacts > 1 {
+        return Err(LimitExceeded {
+            limit: "contactMutations",
+            message: format!(
+                "the document asks for {contacts} contact requests; send one per request"
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// The kind of the operation a request would run: the named one, or the
 /// only one. `None` when the name matches nothing (execution reports it).
 pub(crate) fn operation_type(

@@ -18,6 +18,21 @@ use prometheus_client::registry::Registry;
 
 /// Distinct operation names tracked; later new names count as "other".
 const MAX_OPERATION_NAMES: usize = 200;
+/// Distinct API keys tracked; later new keys count as "other". Keys are
+/// created by administrators, so this is far more than there will be.
+const MAX_API_KEYS: usize = 1_000;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ApiKeyLabels {
+    /// The key's database id and the label an administrator gave it, never the key.
+    key_id: String,
+    site: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct LimitLabels {
+    limit: &'static str,
+}
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct HttpLabels {
@@ -62,7 +77,10 @@ pub(crate) struct Metrics {
     operations: Family<OperationLabels, Counter>,
     operation_duration: Family<OperationNameLabels, Histogram, fn() -> Histogram>,
     errors: Family<ErrorLabels, Counter>,
+    api_key_requests: Family<ApiKeyLabels, Counter>,
+    rate_limited: Family<LimitLabels, Counter>,
     seen_operations: Mutex<HashSet<String>>,
+    seen_api_keys: Mutex<HashSet<i64>>,
 }
 
 impl Default for Metrics {
@@ -104,6 +122,18 @@ impl Default for Metrics {
             "GraphQL errors by operation name and extensions.code",
             errors.clone(),
         );
+        let api_key_requests = Family::<ApiKeyLabels, Counter>::default();
+        registry.register(
+            "api_key_requests",
+            "GraphQL requests by partner website (API key id and label)",
+            api_key_requests.clone(),
+        );
+        let rate_limited = Family::<LimitLabels, Counter>::default();
+        registry.register(
+            "rate_limited",
+            "Requests refused by a rate limit, by limit",
+            rate_limited.clone(),
+        );
         Self {
             registry,
             http_requests,
@@ -111,7 +141,10 @@ impl Default for Metrics {
             operations,
             operation_duration,
             errors,
+            api_key_requests,
+            rate_limited,
             seen_operations: Mutex::default(),
+            seen_api_keys: Mutex::default(),
         }
     }
 }
@@ -159,6 +192,33 @@ impl Metrics {
         self.operation_duration
             .get_or_create(&OperationNameLabels { operation })
             .observe(elapsed.as_secs_f64());
+    }
+
+    /// Counts a request from a partner website, by its key's id and label.
+    pub(crate) fn record_api_key(&self, site: &domain::api_key::ApiKeySite) {
+        let mut seen = self.seen_api_keys.lock().unwrap_or_else(|e| e.into_inner());
+        let known =
+            seen.contains(&site.id.0) || (seen.len() < MAX_API_KEYS && seen.insert(site.id.0));
+        drop(seen);
+        let labels = if known {
+            ApiKeyLabels {
+                key_id: site.id.0.to_string(),
+                site: site.label.clone(),
+            }
+        } else {
+            ApiKeyLabels {
+                key_id: "other".to_owned(),
+                site: "other".to_owned(),
+            }
+        };
+        self.api_key_requests.get_or_create(&labels).inc();
+    }
+
+    /// Counts a refusal by a rate limit ("graphql_ip", "graphql_api_key", "contact_ip").
+    pub(crate) fn record_rate_limited(&self, limit: &'static str) {
+        self.rate_limited
+            .get_or_create(&LimitLabels { limit })
+            .inc();
     }
 
     fn operation_label(&self, name: Option<&str>) -> String {

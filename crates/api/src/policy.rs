@@ -17,6 +17,15 @@ pub(crate) enum Action {
     LogOut,
     /// `me`: read one's own account.
     ReadOwnAccount,
+    /// `requestContact`: anyone may write to an operator about an offer.
+    RequestContact,
+    /// `contactCounts`: numbers only, no personal data; public indicators.
+    ReadContactCounts,
+    /// `contactRequests` and every field of `ContactRequest` (personal
+    /// data): partners of that operator and admins.
+    ReadContactRequests { operator: OperatorId },
+    /// `markContactAnswered` on a request to this operator.
+    AnswerContactRequest { operator: OperatorId },
     /// `createOperator`: a new organisation on the platform.
     CreateOperator,
     /// Change an operator's own data: its details, sites, programmes and
@@ -33,35 +42,30 @@ pub(crate) enum Action {
     ReadAudit,
 }
 
-/// Whether the account acts for the operator: admins act for all.
-fn acts_for(viewer: &Viewer, operator: OperatorId) -> bool {
-    match viewer {
-        Viewer::Account { account, .. } => {
-            account.role == Role::Admin || account.operator_ids.contains(&operator)
-        }
-        Viewer::Public => false,
-    }
-}
-
-fn is_admin(viewer: &Viewer) -> bool {
-    matches!(viewer, Viewer::Account { account, .. } if account.role == Role::Admin)
-}
-
-fn sign_in_first() -> ApiError {
-    ApiError::Unauthenticated(
-        "sign in first: send `Authorization: Bearer <token>` (from `login` or `wapi token create`)"
-            .to_owned(),
-    )
-}
-
-/// Whether the viewer may perform the action.
+/// Whether the viewer may perform the action. An API key is not part of
+/// the viewer: it identifies a website for quotas and never grants a right.
 pub(crate) fn allow(viewer: &Viewer, action: Action) -> Result<(), ApiError> {
     match (action, viewer) {
-        (Action::LogIn | Action::AcceptInvitation, _) => Ok(()),
-        (_, Viewer::Public) => Err(sign_in_first()),
+        (
+            Action::LogIn
+            | Action::RequestContact
+            | Action::ReadContactCounts
+            | Action::AcceptInvitation,
+            _,
+        ) => Ok(()),
+        (
+            Action::ReadContactRequests { operator }
+            | Action::AnswerContactRequest { operator }
+            | Action::EditOperatorData(operator)
+            | Action::ReadUnpublished(operator),
+            _,
+        ) => acts_for(viewer, operator),
+        (_, Viewer::Public) => Err(ApiError::Unauthenticated(
+            "sign in first: send `Authorization: Bearer <token>` (from `login` or `wapi token create`)".to_owned(),
+        )),
         (Action::LogOut | Action::ReadOwnAccount, Viewer::Account { .. }) => Ok(()),
-        (Action::CreateOperator | Action::InvitePartner | Action::ReadAudit, viewer) => {
-            if is_admin(viewer) {
+        (Action::CreateOperator | Action::InvitePartner | Action::ReadAudit, Viewer::Account { account, .. }) => {
+            if account.role == Role::Admin {
                 Ok(())
             } else {
                 Err(ApiError::Forbidden(
@@ -69,15 +73,23 @@ pub(crate) fn allow(viewer: &Viewer, action: Action) -> Result<(), ApiError> {
                 ))
             }
         }
-        (Action::EditOperatorData(operator) | Action::ReadUnpublished(operator), viewer) => {
-            if acts_for(viewer, operator) {
-                Ok(())
-            } else {
-                Err(ApiError::Forbidden(
-                    "this account does not act for the operator that owns this object".to_owned(),
-                ))
-            }
+    }
+}
+
+/// Admins act for every operator, partners for their own.
+fn acts_for(viewer: &Viewer, operator: OperatorId) -> Result<(), ApiError> {
+    match viewer {
+        Viewer::Public => Err(ApiError::Unauthenticated(
+            "sign in as a partner of this operator or as an admin: send `Authorization: Bearer <token>`".to_owned(),
+        )),
+        Viewer::Account { account, .. }
+            if account.role == Role::Admin || account.operator_ids.contains(&operator) =>
+        {
+            Ok(())
         }
+        Viewer::Account { .. } => Err(ApiError::Forbidden(
+            "only partners of this operator and admins may do this".to_owned(),
+        )),
     }
 }
 
@@ -106,6 +118,65 @@ mod tests {
         ("login", Action::LogIn, true, true, true, true),
         ("logout", Action::LogOut, false, true, true, true),
         ("me", Action::ReadOwnAccount, false, true, true, true),
+        (
+            "requestContact",
+            Action::RequestContact,
+            true,
+            true,
+            true,
+            true,
+        ),
+        (
+            "contactCounts",
+            Action::ReadContactCounts,
+            true,
+            true,
+            true,
+            true,
+        ),
+        ("contactRequests", READ_CONTACTS, false, true, false, true),
+        (
+            "ContactRequest.requesterName",
+            READ_CONTACTS,
+            false,
+            true,
+            false,
+            true,
+        ),
+        (
+            "ContactRequest.requesterEmail",
+            READ_CONTACTS,
+            false,
+            true,
+            false,
+            true,
+        ),
+        (
+            "ContactRequest.requesterPhone",
+            READ_CONTACTS,
+            false,
+            true,
+            false,
+            true,
+        ),
+        (
+            "ContactRequest.message",
+            READ_CONTACTS,
+            false,
+            true,
+            false,
+            true,
+        ),
+        (
+            "markContactAnswered",
+            Action::AnswerContactRequest {
+                operator: OperatorId(7),
+            },
+            false,
+            true,
+            false,
+            true,
+        ),
         (
             "createOperator",
             Action::CreateOperator,
@@ -139,7 +210,6 @@ mod tests {
             true,
             true,
         ),
-        // Non-public fields.
         (
             "node (draft or archived offer)",
             OWNER_UNPUBLISHED,
@@ -162,6 +232,22 @@ mod tests {
     /// The owner in the table is operator 7: "partner of the owner" acts for it.
     const OWNER_DATA: Action = Action::EditOperatorData(OperatorId(7));
     const OWNER_UNPUBLISHED: Action = Action::ReadUnpublished(OperatorId(7));
+
+    const READ_CONTACTS: Action = Action::ReadContactRequests {
+        operator: OperatorId(7),
+    };
+
+    /// API keys identify websites and never authorise: a request with a key
+    /// and no token is the public, for every row of the table (the key is
+    /// not even part of what `allow` sees; the end-to-end test
+    /// `an_api_key_never_authorises_a_write` checks it over HTTP).
+    #[test]
+    fn api_key_holders_are_decided_like_the_public() {
+        let with_key_only = Viewer::Public;
+        for (field, action, public, ..) in TABLE {
+            assert_eq!(allow(&with_key_only, *action).is_ok(), *public, "{field}");
+        }
+    }
 
     #[test]
     fn every_action_is_decided_for_every_viewer() {

@@ -14,11 +14,13 @@
 //! file system. Everything here is deterministic and testable without IO.
 
 pub mod account;
+pub mod api_key;
 pub mod audience;
 pub mod catalog;
 pub mod cluster;
 pub mod coded_enum;
 pub mod codes;
+pub mod contact;
 pub mod geocode;
 pub mod location;
 pub mod offer;

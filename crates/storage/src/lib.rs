@@ -7,11 +7,14 @@
 //! never leave it; callers get domain values.
 
 mod accounts;
+mod api_keys;
 mod change_feed;
+mod contacts;
 #[allow(unreachable_pub)] // sea-orm's derives declare `pub` items in these crate-private modules.
 mod entities;
 mod error;
 mod load;
+mod outbox;
 mod rows;
 mod seed;
 #[cfg(feature = "testing")]
@@ -30,7 +33,9 @@ use sea_orm::{ConnectOptions, Database, DatabaseBackend, DatabaseConnection};
 
 pub use accounts::{NewAccount, NewInvitation};
 pub use change_feed::ChangeFeed;
+pub use contacts::{ContactCounts, NewMail, StoredContactRequest};
 pub use error::StorageError;
+pub use outbox::{MailStatus, OutboxMail};
 pub use seed::{SeedOutcome, SeedSelection};
 pub use transit_feeds::{FeedsVersion, StoredFeed};
 pub use writes::{Actor, AuditFilter, CATALOG_CHANNEL, WriteError};

@@ -13,7 +13,10 @@ use storage::{DEFAULT_DATABASE_URL, SeedSelection, Store, redact_url};
 use tracing_subscriber::EnvFilter;
 
 mod accounts;
+mod api_keys;
 mod feeds;
+mod mailer;
+mod retention;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -45,6 +48,32 @@ enum Command {
     /// Bearer tokens for scripts: `wapi token create|revoke`.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// API keys of partner websites (quotas and statistics, never rights): `wapi apikey create|revoke`.
+    #[command(subcommand)]
+    Apikey(ApiKeyCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ApiKeyCommand {
+    /// Creates a key for a partner website and prints only the key (sent as `X-Api-Key`).
+    Create {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// The website, as statistics will name it: letters, digits, '-', '_', '.' (e.g. `ecole-ath`).
+        #[arg(long)]
+        label: String,
+        /// Its own quota of GraphQL requests per minute (default: the server's `--rate-limit-per-api-key`).
+        #[arg(long)]
+        requests_per_minute: Option<u32>,
+    },
+    /// Revokes the key of a website: requests with it are refused with 401 from then on.
+    Revoke {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// The website's label.
+        #[arg(long)]
+        label: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -160,6 +189,30 @@ struct ServeArgs {
     /// Largest radius accepted by radius searches, in kilometres.
     #[arg(long, env = "WAPI_MAX_RADIUS_KM", default_value_t = ServiceArea::DEFAULT_MAX_RADIUS_KM)]
     max_radius_km: f64,
+    /// GraphQL requests per minute from one client address (0: no limit).
+    #[arg(long, env = "WAPI_RATE_LIMIT_PER_IP", default_value_t = 600)]
+    rate_limit_per_ip: u32,
+    /// GraphQL requests per minute with one API key, unless the key has its own quota (0: no limit).
+    #[arg(long, env = "WAPI_RATE_LIMIT_PER_API_KEY", default_value_t = 3000)]
+    rate_limit_per_api_key: u32,
+    /// Contact requests per hour from one client address (0: no limit).
+    #[arg(long, env = "WAPI_CONTACT_LIMIT_PER_IP", default_value_t = 5)]
+    contact_limit_per_ip: u32,
+    /// Days contact requests (personal data) are kept before the hourly purge deletes them.
+    #[arg(long, env = "WAPI_CONTACT_RETENTION_DAYS", default_value_t = 180)]
+    contact_retention_days: u32,
+    /// SMTP server for forwarded contact requests: `smtp://host:25` (plain),
+    /// `smtp://user:password@host:587?tls=required` (STARTTLS) or `smtps://user:password@host:465`.
+    /// Without it, mail stays queued in the outbox until one is configured.
+    #[arg(long, env = "WAPI_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Sender of forwarded contact requests.
+    #[arg(
+        long,
+        env = "WAPI_MAIL_FROM",
+        default_value = "Wapi Synergies <no-reply@wapi-synergies.invalid>"
+    )]
+    mail_from: String,
 }
 
 fn parse_bounding_box(raw: &str) -> Result<BoundingBox, String> {
@@ -246,6 +299,24 @@ async fn main() -> anyhow::Result<()> {
             println!("{}", accounts::revoke_token(&store, &token).await?);
             Ok(())
         }
+        Command::Apikey(ApiKeyCommand::Create {
+            database,
+            label,
+            requests_per_minute,
+        }) => {
+            let store = connect(&database).await?;
+            store.migrate().await.context("migrating")?;
+            println!(
+                "{}",
+                api_keys::create(&store, &label, requests_per_minute).await?
+            );
+            Ok(())
+        }
+        Command::Apikey(ApiKeyCommand::Revoke { database, label }) => {
+            let store = connect(&database).await?;
+            println!("{}", api_keys::revoke(&store, &label).await?);
+            Ok(())
+        }
         Command::Schema => {
             print!("{}", api::build_schema().sdl());
             Ok(())
@@ -280,6 +351,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         max_radius_km: Some(args.max_radius_km),
         cors_origins: args.cors_origins,
         map_tile_url: args.map_tile_url,
+        rate_limits: api::RateLimits {
+            graphql_per_ip: api::Rate::per_minute(args.rate_limit_per_ip),
+            graphql_per_api_key: api::Rate::per_minute(args.rate_limit_per_api_key),
+            contacts_per_ip: api::Rate::per_hour(args.contact_limit_per_ip),
+        },
     };
     let state = api::AppState::load_with(store, settings)
         .await
@@ -302,6 +378,23 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         feed_config,
         std::time::Duration::from_secs(30),
     );
+    retention::spawn(state.store().clone(), args.contact_retention_days);
+    match &args.smtp_url {
+        Some(smtp_url) => {
+            let mailer = mailer::Mailer::new(&mailer::MailerConfig {
+                smtp_url: smtp_url.clone(),
+                from: args.mail_from.clone(),
+            })?;
+            mailer::spawn(
+                state.store().clone(),
+                mailer,
+                std::time::Duration::from_secs(10),
+            );
+        }
+        None => tracing::warn!(
+            "WAPI_SMTP_URL is not set: forwarded contact requests stay queued in the outbox"
+        ),
+    }
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("listening on {}", args.listen))?;
@@ -310,10 +403,14 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     println!(
         "Wapi Synergies is serving GraphQL at http://{address}/graphql (GraphiQL in a browser)"
     );
-    axum::serve(listener, api::app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving")?;
+    // With the peer's address, for the per-address rate limits.
+    axum::serve(
+        listener,
+        api::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving")?;
     tracing::info!("stopped");
     Ok(())
 }

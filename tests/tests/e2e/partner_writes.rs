@@ -160,11 +160,26 @@ on_both_databases!(
         assert_eq!(own["node"]["status"], "DRAFT");
         let search = data(&app, None, SEARCH, json!({ "text": "xylophonique" })).await;
         assert_eq!(search["offers"]["totalCount"], 0);
-        let layer: Value = app.get("/geo/offers.geojson?q=xylophonique").await.json().await.unwrap();
+        let layer: Value = app
+            .get("/geo/offers.geojson?q=xylophonique")
+            .await
+            .json()
+            .await
+            .unwrap();
         assert_eq!(layer["features"], json!([]), "drafts stay off the map");
-        let outsider = account(&app, "other@athenee.example", Role::Partner, &[OTHER_OPERATOR]).await;
+        let outsider = account(
+            &app,
+            "other@athenee.example",
+            Role::Partner,
+            &[OTHER_OPERATOR],
+        )
+        .await;
         let other = data(&app, Some(&outsider), NODE, json!({ "id": id })).await;
-        assert_eq!(other["node"], Value::Null, "another operator's partner does not see the draft");
+        assert_eq!(
+            other["node"],
+            Value::Null,
+            "another operator's partner does not see the draft"
+        );
         let refused = error(
             &app,
             Some(&outsider),

@@ -80,11 +80,11 @@ pub(super) fn me(ctx: &Context<'_>) -> Option<AccountInfo> {
 
 /// Signing in and out.
 #[derive(Debug, Default)]
-pub struct SessionMutation;
+pub struct AccountMutation;
 
 /// Signing in and out.
 #[Object]
-impl SessionMutation {
+impl AccountMutation {
     /// Signs in with an e-mail address and a password; returns a bearer token valid 30 days.
     async fn login(
         &self,

@@ -5,6 +5,7 @@
 mod account;
 mod audit;
 mod connection;
+mod contact;
 mod enums;
 mod map;
 mod offer;
@@ -16,7 +17,9 @@ pub(crate) mod transit;
 
 use std::sync::Arc;
 
-use async_graphql::{Context, EmptySubscription, ID, Interface, Json, Object, Schema};
+use async_graphql::{
+    Context, EmptySubscription, ID, Interface, Json, MergedObject, Object, Schema,
+};
 use chrono::{DateTime, FixedOffset, Utc};
 use domain::catalog::{Catalog, FilterError, OfferMarker, OfferQuery};
 use domain::codes::{NisCode, PoleCode, TradeCode};
@@ -41,9 +44,20 @@ use reference::{AudienceDescription, Commune, Pole, Trade};
 /// The schema served at `/graphql`.
 pub type WapiSchema = Schema<Query, Mutation, EmptySubscription>;
 
+/// Everything one may read: reference data, operators and published offers
+/// for everyone, contact requests for their operators' partners.
+#[derive(MergedObject, Debug, Default)]
+#[graphql(name = "Query")]
+pub struct Query(CatalogQuery, contact::ContactQuery);
+
 /// Every change to data. Mutations are only accepted with POST.
-#[derive(async_graphql::MergedObject, Debug, Default)]
-pub struct Mutation(account::SessionMutation, partner::PartnerMutation);
+#[derive(MergedObject, Debug, Default)]
+#[graphql(name = "Mutation")]
+pub struct Mutation(
+    account::AccountMutation,
+    partner::PartnerMutation,
+    contact::ContactMutation,
+);
 
 /// What a request reads from: one catalogue snapshot for the whole request,
 /// so every field of a response agrees with every other, and the settings.
@@ -64,6 +78,9 @@ pub struct RequestContext {
     /// The catalogue as refreshed by this request's first write: what the
     /// write's answer and everything after it in the request read.
     pub(crate) refreshed: Arc<std::sync::OnceLock<Arc<Catalog>>>,
+    pub(crate) rate_limiter: Arc<crate::rate_limit::RateLimiter>,
+    /// Where the request comes from, for rate limits.
+    pub client: crate::Client,
 }
 
 impl RequestContext {
@@ -106,7 +123,7 @@ pub(crate) fn map_zoom(zoom: i32) -> Result<u8, ApiError> {
 /// Builds the schema; the same function serves the server, the tests and `schema.graphql`.
 pub fn build_schema() -> WapiSchema {
     use crate::limits::{MAX_COMPLEXITY, MAX_DEPTH, MAX_DIRECTIVES};
-    Schema::build(Query, Mutation::default(), EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_directives(MAX_DIRECTIVES)
@@ -238,11 +255,11 @@ fn page_info<T, P>(page: &Page<T, P>, cursor: impl Fn(&P) -> String) -> PageInfo
 
 /// Everything the public may read.
 #[derive(Debug, Default)]
-pub struct Query;
+pub struct CatalogQuery;
 
 /// Everything the public may read: reference data, operators and published offers.
 #[Object]
-impl Query {
+impl CatalogQuery {
     /// Fetches any object by its global id; null when nothing (visible) has that id.
     async fn node(
         &self,

@@ -4,13 +4,16 @@
 pub(crate) mod access_token;
 pub(crate) mod account;
 pub(crate) mod account_operator;
+pub(crate) mod api_key;
 pub(crate) mod audit_entry;
 pub(crate) mod commune;
+pub(crate) mod contact_request;
 pub(crate) mod invitation;
 pub(crate) mod offer;
 pub(crate) mod offer_audience;
 pub(crate) mod offer_trade;
 pub(crate) mod operator;
+pub(crate) mod outbox_mail;
 pub(crate) mod pole;
 pub(crate) mod pole_challenge;
 pub(crate) mod postal_locality;

@@ -17,6 +17,9 @@ pub struct Model {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub is_demo: bool,
+    pub contact_mode: String,
+    /// Comma-separated audience codes; empty: every audience of the offer.
+    pub contact_audiences: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     /// Raised by one on every update; an update naming another version is refused.
