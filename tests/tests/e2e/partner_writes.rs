@@ -696,3 +696,75 @@ on_both_databases!(
         assert!(login["login"]["token"].is_string());
     }
 );
+
+on_both_databases!(
+    a_partner_chooses_how_its_operator_is_contacted,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let partner = account(
+            &app,
+            "partner@carrieres.example",
+            Role::Partner,
+            &[OPERATOR],
+        )
+        .await;
+        let outsider = account(
+            &app,
+            "other@athenee.example",
+            Role::Partner,
+            &[OTHER_OPERATOR],
+        )
+        .await;
+        let admin = account(&app, "admin@ibefe.example", Role::Admin, &[]).await;
+        let (operator, _, _, _) = operator_and_site(&app, OPERATOR).await;
+        let update = "mutation($id: ID!, $version: Int!) { updateContactSettings(id: $id, version: $version,
+            input: { mode: IN_PERSON, acceptedAudiences: [JOB_SEEKERS, SECONDARY_QUALIFYING] }) { version } }";
+
+        let refused = error(
+            &app,
+            Some(&outsider),
+            update,
+            json!({ "id": operator, "version": 1 }),
+        )
+        .await;
+        assert_eq!(refused["extensions"]["code"], "FORBIDDEN");
+        let updated = data(
+            &app,
+            Some(&partner),
+            update,
+            json!({ "id": operator, "version": 1 }),
+        )
+        .await;
+        assert_eq!(updated["updateContactSettings"]["version"], 2);
+        let stale = error(
+            &app,
+            Some(&partner),
+            update,
+            json!({ "id": operator, "version": 1 }),
+        )
+        .await;
+        assert_eq!(stale["extensions"]["code"], "CONFLICT");
+        assert_eq!(stale["extensions"]["currentVersion"], 2);
+
+        let audit = data(
+            &app,
+            Some(&admin),
+            "query($id: ID!) { auditEntries(filter: { objectId: $id }) { edges { node { action changes { field from to } } } } }",
+            json!({ "id": operator }),
+        )
+        .await;
+        let changes = &audit["auditEntries"]["edges"][0]["node"]["changes"];
+        assert!(
+            changes.as_array().unwrap().contains(&json!({
+                "field": "contactMode", "from": "EMAIL_FORWARD", "to": "IN_PERSON"
+            })),
+            "{changes:#}"
+        );
+        assert!(
+            changes.as_array().unwrap().contains(&json!({
+                "field": "acceptedAudiences", "from": null, "to": "JOB_SEEKERS,SECONDARY_QUALIFYING"
+            })),
+            "{changes:#}"
+        );
+    }
+);

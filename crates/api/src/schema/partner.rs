@@ -247,6 +247,15 @@ pub struct UpdateOfferInput {
     pub details: Option<OfferDetailsInput>,
 }
 
+/// How an operator wants to be contacted through `requestContact`.
+#[derive(InputObject, Debug)]
+pub struct ContactSettingsInput {
+    /// E-mail forwarded, phone shown, or address shown.
+    pub mode: super::contact::ContactMode,
+    /// The audiences it accepts requests from; empty: every audience each offer names.
+    pub accepted_audiences: Vec<Audience>,
+}
+
 /// A partner to invite (admins only).
 #[derive(InputObject, Debug)]
 pub struct InvitePartnerInput {
@@ -545,6 +554,30 @@ impl PartnerMutation {
                     operator.set_details(details).map_err(Rejection::from)
                 },
             )
+            .await
+            .map_err(write_error)?;
+        context.after_write().await?;
+        Ok(Operator(operator))
+    }
+
+    /// Changes how an operator wants to be contacted, if it is still at `version`.
+    async fn update_contact_settings(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operator (global id).")] id: ID,
+        #[graphql(desc = "The `version` the change is based on.")] version: i64,
+        input: ContactSettingsInput,
+    ) -> ApiResult<Operator> {
+        let context = request(ctx);
+        let key = id_of("id", &id, NodeType::Operator)?;
+        authorise_edit(context, AuditedObject::Operator, key, "operator").await?;
+        let settings = domain::contact::ContactSettings {
+            mode: input.mode.into(),
+            accepted_audiences: audiences(input.accepted_audiences),
+        };
+        let operator = context
+            .store
+            .update_contact_settings(&actor(&context.viewer), OperatorId(key), version, &settings)
             .await
             .map_err(write_error)?;
         context.after_write().await?;

@@ -2,9 +2,10 @@
 
 use chrono::Utc;
 use domain::codes::OperatorCode;
+use domain::contact::ContactSettings;
 use domain::operator::{Operator, OperatorDetails, OperatorId};
 use domain::rejection::Rejection;
-use domain::revision::{AuditAction, AuditedObject, changes};
+use domain::revision::{AuditAction, AuditedObject, FieldChange, changes};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -139,5 +140,88 @@ impl Store {
         .await?;
         txn.commit_and_announce().await?;
         Ok(after)
+    }
+}
+
+impl Store {
+    /// Changes how an operator wants to be contacted, if the operator is
+    /// still at `expected_version`; audited and versioned like its details.
+    pub async fn update_contact_settings(
+        &self,
+        actor: &Actor,
+        id: OperatorId,
+        expected_version: i64,
+        settings: &ContactSettings,
+    ) -> Result<Operator, WriteError> {
+        let txn = self.begin_write().await?;
+        let row = operator::Entity::find_by_id(id.0)
+            .one(&*txn)
+            .await?
+            .ok_or_else(|| WriteError::NotFound(format!("operator {}", id.0)))?;
+        check_version(expected_version, row.version)?;
+        let audiences = settings
+            .accepted_audiences
+            .iter()
+            .map(|a| a.code())
+            .collect::<Vec<_>>()
+            .join(",");
+        let changed: Vec<FieldChange> = [
+            (
+                "contactMode",
+                row.contact_mode.clone(),
+                settings.mode.code().to_owned(),
+            ),
+            (
+                "acceptedAudiences",
+                row.contact_audiences.clone(),
+                audiences.clone(),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, from, to)| from != to)
+        .map(|(field, from, to)| FieldChange {
+            field: field.to_owned(),
+            from: Some(from).filter(|v| !v.is_empty()),
+            to: Some(to).filter(|v| !v.is_empty()),
+        })
+        .collect();
+        let mut operator = operator_from_row(row.clone())?;
+        if changed.is_empty() {
+            return Ok(operator);
+        }
+        operator.updated_at = Utc::now();
+        operator.version = expected_version + 1;
+        let mut active: operator::ActiveModel = row.into();
+        active.contact_mode = Set(settings.mode.code().to_owned());
+        active.contact_audiences = Set(audiences);
+        active.updated_at = Set(operator.updated_at);
+        active.version = Set(operator.version);
+        let updated = operator::Entity::update_many()
+            .set(active)
+            .filter(operator::Column::Id.eq(id.0))
+            .filter(operator::Column::Version.eq(expected_version))
+            .exec(&*txn)
+            .await?;
+        if updated.rows_affected == 0 {
+            let current = operator::Entity::find_by_id(id.0)
+                .one(&*txn)
+                .await?
+                .map_or(expected_version, |row| row.version);
+            return Err(WriteError::StaleVersion {
+                expected: expected_version,
+                current,
+            });
+        }
+        txn.audit(
+            actor,
+            AuditAction::Update,
+            AuditedObject::Operator,
+            id.0,
+            Some(id.0),
+            &changed,
+        )
+        .await?;
+        txn.commit_and_announce().await?;
+        Ok(operator)
     }
 }
