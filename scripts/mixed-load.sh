@@ -64,4 +64,4 @@ server_pid=$!
 for _ in $(seq 100); do curl -fsS "${WAPI_URL}/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
 
 echo "== ${DATABASE}: ${WRITE_PERCENT}% writes, ${CONNECTIONS} connections, ${DURATION_SECONDS} s"
-"${target}/release/examples/mixed_load"
+"${target}/release/examples/mixed_load" || { echo "== server log (last lines)"; tail -n 20 "$tmp/server.log"; exit 1; }

@@ -59,6 +59,17 @@ struct Tally {
     increments: u64,
     conflicts: u64,
     errors: u64,
+    /// The first refusals, to tell what went wrong.
+    error_samples: Vec<String>,
+}
+
+impl Tally {
+    fn error(&mut self, response: &Value) {
+        self.errors += 1;
+        if self.error_samples.len() < 3 {
+            self.error_samples.push(response["errors"].to_string());
+        }
+    }
 }
 
 fn env_number(name: &str, default: u64) -> u64 {
@@ -141,7 +152,7 @@ async fn main() {
                         if response.get("errors").is_none() {
                             tally.created_titles.push(title);
                         } else {
-                            tally.errors += 1;
+                            tally.error(&response);
                         }
                     } else {
                         loop {
@@ -158,7 +169,7 @@ async fn main() {
                                 }
                                 Some("CONFLICT") => tally.conflicts += 1,
                                 Some(_) => {
-                                    tally.errors += 1;
+                                    tally.error(&response);
                                     break;
                                 }
                             }
@@ -168,7 +179,7 @@ async fn main() {
                 } else {
                     let response = client.post(READ, json!({}), false).await;
                     if response.get("errors").is_some() {
-                        tally.errors += 1;
+                        tally.error(&response);
                     }
                     tally.reads.push(t.elapsed());
                 }
@@ -176,6 +187,9 @@ async fn main() {
             tally
         })
     });
+    // Spawned all at once: the iterator is lazy, and awaiting each as it is
+    // spawned would run the clients one after another.
+    let workers: Vec<_> = workers.collect();
     let mut total = Tally::default();
     for worker in workers {
         let tally = worker.await.expect("a worker finished");
@@ -185,6 +199,7 @@ async fn main() {
         total.increments += tally.increments;
         total.conflicts += tally.conflicts;
         total.errors += tally.errors;
+        total.error_samples.extend(tally.error_samples);
     }
     let elapsed = started.elapsed().as_secs_f64();
     let mut all: Vec<Duration> = total.reads.iter().chain(&total.writes).copied().collect();
@@ -243,6 +258,9 @@ async fn main() {
     println!(
         "check in the database: {lost_creates} lost and {duplicated_creates} duplicated creations, {lost_increments} lost increments (places {places})"
     );
+    for sample in total.error_samples.iter().take(5) {
+        println!("refused: {sample}");
+    }
     if lost_creates + duplicated_creates > 0 || lost_increments != 0 || total.errors > 0 {
         eprintln!("FAILED: writes were lost, duplicated or refused");
         std::process::exit(1);

@@ -17,7 +17,10 @@ use domain::operator::{Address, Operator, OperatorId, Site, SiteId};
 use domain::pole::{Pole, PoleKind};
 use domain::territory::{Commune, PostalLocality, parse_boundary};
 use domain::trade::Trade;
-use sea_orm::{EntityTrait, QueryOrder};
+use sea_orm::{
+    AccessMode, ConnectionTrait, DatabaseTransaction, EntityTrait, IsolationLevel, QueryOrder,
+    TransactionTrait,
+};
 
 use crate::entities::{
     commune, offer, offer_audience, offer_trade, operator, pole, pole_challenge, postal_locality,
@@ -56,15 +59,17 @@ fn non_negative(
 impl Store {
     /// Reads everything the catalogue holds and builds it.
     pub async fn load_catalog(&self) -> Result<Catalog, StorageError> {
+        let snapshot = self.snapshot().await?;
         let parts = CatalogParts {
-            communes: self.load_communes().await?,
-            poles: self.load_poles().await?,
-            trades: self.load_trades().await?,
-            operators: self.load_operators().await?,
-            sites: self.load_sites().await?,
-            programmes: self.load_programmes().await?,
-            offers: self.load_offers().await?,
+            communes: load_communes(&snapshot).await?,
+            poles: load_poles(&snapshot).await?,
+            trades: load_trades(&snapshot).await?,
+            operators: load_operators(&snapshot).await?,
+            sites: load_sites(&snapshot).await?,
+            programmes: load_programmes(&snapshot).await?,
+            offers: load_offers(&snapshot).await?,
         };
+        snapshot.commit().await?;
         Ok(Catalog::build(parts)?)
     }
 
@@ -73,208 +78,229 @@ impl Store {
     /// while serving, so it is taken from the previous catalogue instead of
     /// being read and parsed again; only partners' tables are read.
     pub async fn reload_catalog(&self, previous: &Catalog) -> Result<Catalog, StorageError> {
+        let snapshot = self.snapshot().await?;
         let parts = CatalogParts {
             communes: previous.communes().to_vec(),
             poles: previous.poles().to_vec(),
             trades: previous.trades().to_vec(),
-            operators: self.load_operators().await?,
-            sites: self.load_sites().await?,
-            programmes: self.load_programmes().await?,
-            offers: self.load_offers().await?,
+            operators: load_operators(&snapshot).await?,
+            sites: load_sites(&snapshot).await?,
+            programmes: load_programmes(&snapshot).await?,
+            offers: load_offers(&snapshot).await?,
         };
+        snapshot.commit().await?;
         Ok(Catalog::build(parts)?)
     }
 
-    pub(crate) async fn load_communes(&self) -> Result<Vec<Commune>, StorageError> {
-        let mut localities: HashMap<String, Vec<PostalLocality>> = HashMap::new();
-        let rows = postal_locality::Entity::find()
-            .order_by_asc(postal_locality::Column::Postcode)
-            .order_by_asc(postal_locality::Column::Name)
-            .all(&self.db)
-            .await?;
-        for row in rows {
-            const TABLE: &str = "postal_localities";
-            let locality = PostalLocality {
-                postcode: Postcode::parse(&row.postcode)
-                    .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
-                name: row.name,
-                location: Point::parse(row.latitude, row.longitude)
-                    .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+    /// A read-only transaction that sees one state of the database for all
+    /// its statements: without it, an offer committed between reading the
+    /// trade links and reading the offers would arrive without its trades.
+    /// PostgreSQL needs REPEATABLE READ for that (READ COMMITTED takes a new
+    /// snapshot per statement); SQLite's read transactions in WAL mode
+    /// always do.
+    async fn snapshot(&self) -> Result<DatabaseTransaction, StorageError> {
+        let isolation = match self.backend() {
+            crate::Backend::Postgres => Some(IsolationLevel::RepeatableRead),
+            crate::Backend::Sqlite => None,
+        };
+        Ok(self
+            .db
+            .begin_with_config(isolation, Some(AccessMode::ReadOnly))
+            .await?)
+    }
+}
+
+pub(crate) async fn load_communes(db: &impl ConnectionTrait) -> Result<Vec<Commune>, StorageError> {
+    let mut localities: HashMap<String, Vec<PostalLocality>> = HashMap::new();
+    let rows = postal_locality::Entity::find()
+        .order_by_asc(postal_locality::Column::Postcode)
+        .order_by_asc(postal_locality::Column::Name)
+        .all(db)
+        .await?;
+    for row in rows {
+        const TABLE: &str = "postal_localities";
+        let locality = PostalLocality {
+            postcode: Postcode::parse(&row.postcode)
+                .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+            name: row.name,
+            location: Point::parse(row.latitude, row.longitude)
+                .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+        };
+        localities
+            .entry(row.commune_nis)
+            .or_default()
+            .push(locality);
+    }
+    let rows = commune::Entity::find().all(db).await?;
+    rows.into_iter()
+        .map(|row| {
+            const TABLE: &str = "communes";
+            let nis =
+                NisCode::parse(&row.nis).map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))?;
+            let boundary = parse_boundary(&row.boundary_geojson)
+                .map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))?;
+            let localities = localities.remove(&row.nis).unwrap_or_default();
+            Commune::new(nis, row.name_fr, row.name_nl, boundary, localities)
+                .map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))
+        })
+        .collect()
+}
+
+async fn load_poles(db: &impl ConnectionTrait) -> Result<Vec<Pole>, StorageError> {
+    let mut challenges: HashMap<String, Vec<String>> = HashMap::new();
+    let rows = pole_challenge::Entity::find()
+        .order_by_asc(pole_challenge::Column::PoleCode)
+        .order_by_asc(pole_challenge::Column::Position)
+        .all(db)
+        .await?;
+    for row in rows {
+        challenges.entry(row.pole_code).or_default().push(row.text);
+    }
+    let rows = pole::Entity::find()
+        .order_by_asc(pole::Column::Position)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|row| {
+            const TABLE: &str = "poles";
+            let kind = match row.kind.as_str() {
+                "SECTORAL" => PoleKind::Sectoral,
+                "TRANSVERSAL" => PoleKind::Transversal,
+                other => {
+                    return Err(StorageError::corrupt(
+                        TABLE,
+                        &row.code,
+                        format!("unknown kind {other:?}"),
+                    ));
+                }
             };
-            localities
-                .entry(row.commune_nis)
-                .or_default()
-                .push(locality);
-        }
-        let rows = commune::Entity::find().all(&self.db).await?;
-        rows.into_iter()
-            .map(|row| {
-                const TABLE: &str = "communes";
-                let nis = NisCode::parse(&row.nis)
-                    .map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))?;
-                let boundary = parse_boundary(&row.boundary_geojson)
-                    .map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))?;
-                let localities = localities.remove(&row.nis).unwrap_or_default();
-                Commune::new(nis, row.name_fr, row.name_nl, boundary, localities)
-                    .map_err(|e| StorageError::corrupt(TABLE, &row.nis, e))
+            Ok(Pole {
+                code: PoleCode::parse(&row.code)
+                    .map_err(|e| StorageError::corrupt(TABLE, &row.code, e))?,
+                challenges: challenges.remove(&row.code).unwrap_or_default(),
+                name: row.name,
+                kind,
             })
-            .collect()
-    }
+        })
+        .collect()
+}
 
-    async fn load_poles(&self) -> Result<Vec<Pole>, StorageError> {
-        let mut challenges: HashMap<String, Vec<String>> = HashMap::new();
-        let rows = pole_challenge::Entity::find()
-            .order_by_asc(pole_challenge::Column::PoleCode)
-            .order_by_asc(pole_challenge::Column::Position)
-            .all(&self.db)
-            .await?;
-        for row in rows {
-            challenges.entry(row.pole_code).or_default().push(row.text);
+async fn load_trades(db: &impl ConnectionTrait) -> Result<Vec<Trade>, StorageError> {
+    let mut poles: HashMap<String, Vec<PoleCode>> = HashMap::new();
+    for row in trade_pole::Entity::find()
+        .order_by_asc(trade_pole::Column::PoleCode)
+        .all(db)
+        .await?
+    {
+        let code = PoleCode::parse(&row.pole_code)
+            .map_err(|e| StorageError::corrupt("trade_poles", &row.trade_code, e))?;
+        poles.entry(row.trade_code).or_default().push(code);
+    }
+    let mut rome: HashMap<String, Vec<String>> = HashMap::new();
+    let mut esco: HashMap<String, Vec<String>> = HashMap::new();
+    for row in trade_classification_code::Entity::find()
+        .order_by_asc(trade_classification_code::Column::Code)
+        .all(db)
+        .await?
+    {
+        match row.scheme.as_str() {
+            SCHEME_ROME => rome.entry(row.trade_code).or_default().push(row.code),
+            SCHEME_ESCO => esco.entry(row.trade_code).or_default().push(row.code),
+            // A scheme this version does not know yet is kept in the
+            // database and ignored here.
+            _ => {}
         }
-        let rows = pole::Entity::find()
-            .order_by_asc(pole::Column::Position)
-            .all(&self.db)
-            .await?;
-        rows.into_iter()
-            .map(|row| {
-                const TABLE: &str = "poles";
-                let kind = match row.kind.as_str() {
-                    "SECTORAL" => PoleKind::Sectoral,
-                    "TRANSVERSAL" => PoleKind::Transversal,
-                    other => {
-                        return Err(StorageError::corrupt(
-                            TABLE,
-                            &row.code,
-                            format!("unknown kind {other:?}"),
-                        ));
-                    }
-                };
-                Ok(Pole {
-                    code: PoleCode::parse(&row.code)
-                        .map_err(|e| StorageError::corrupt(TABLE, &row.code, e))?,
-                    challenges: challenges.remove(&row.code).unwrap_or_default(),
-                    name: row.name,
-                    kind,
-                })
+    }
+    let mut keywords: HashMap<String, Vec<String>> = HashMap::new();
+    for row in trade_keyword::Entity::find()
+        .order_by_asc(trade_keyword::Column::Keyword)
+        .all(db)
+        .await?
+    {
+        keywords
+            .entry(row.trade_code)
+            .or_default()
+            .push(row.keyword);
+    }
+    let rows = trade::Entity::find()
+        .order_by_asc(trade::Column::Position)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(Trade {
+                code: TradeCode::parse(&row.code)
+                    .map_err(|e| StorageError::corrupt("trades", &row.code, e))?,
+                pole_codes: poles.remove(&row.code).unwrap_or_default(),
+                rome_codes: rome.remove(&row.code).unwrap_or_default(),
+                esco_codes: esco.remove(&row.code).unwrap_or_default(),
+                keywords: keywords.remove(&row.code).unwrap_or_default(),
+                name: row.name,
+                description: row.description,
             })
-            .collect()
-    }
+        })
+        .collect()
+}
 
-    async fn load_trades(&self) -> Result<Vec<Trade>, StorageError> {
-        let mut poles: HashMap<String, Vec<PoleCode>> = HashMap::new();
-        for row in trade_pole::Entity::find()
-            .order_by_asc(trade_pole::Column::PoleCode)
-            .all(&self.db)
-            .await?
-        {
-            let code = PoleCode::parse(&row.pole_code)
-                .map_err(|e| StorageError::corrupt("trade_poles", &row.trade_code, e))?;
-            poles.entry(row.trade_code).or_default().push(code);
-        }
-        let mut rome: HashMap<String, Vec<String>> = HashMap::new();
-        let mut esco: HashMap<String, Vec<String>> = HashMap::new();
-        for row in trade_classification_code::Entity::find()
-            .order_by_asc(trade_classification_code::Column::Code)
-            .all(&self.db)
-            .await?
-        {
-            match row.scheme.as_str() {
-                SCHEME_ROME => rome.entry(row.trade_code).or_default().push(row.code),
-                SCHEME_ESCO => esco.entry(row.trade_code).or_default().push(row.code),
-                // A scheme this version does not know yet is kept in the
-                // database and ignored here.
-                _ => {}
-            }
-        }
-        let mut keywords: HashMap<String, Vec<String>> = HashMap::new();
-        for row in trade_keyword::Entity::find()
-            .order_by_asc(trade_keyword::Column::Keyword)
-            .all(&self.db)
-            .await?
-        {
-            keywords
-                .entry(row.trade_code)
-                .or_default()
-                .push(row.keyword);
-        }
-        let rows = trade::Entity::find()
-            .order_by_asc(trade::Column::Position)
-            .all(&self.db)
-            .await?;
-        rows.into_iter()
-            .map(|row| {
-                Ok(Trade {
-                    code: TradeCode::parse(&row.code)
-                        .map_err(|e| StorageError::corrupt("trades", &row.code, e))?,
-                    pole_codes: poles.remove(&row.code).unwrap_or_default(),
-                    rome_codes: rome.remove(&row.code).unwrap_or_default(),
-                    esco_codes: esco.remove(&row.code).unwrap_or_default(),
-                    keywords: keywords.remove(&row.code).unwrap_or_default(),
-                    name: row.name,
-                    description: row.description,
-                })
+async fn load_operators(db: &impl ConnectionTrait) -> Result<Vec<Operator>, StorageError> {
+    let rows = operator::Entity::find().all(db).await?;
+    rows.into_iter().map(operator_from_row).collect()
+}
+
+async fn load_sites(db: &impl ConnectionTrait) -> Result<Vec<Site>, StorageError> {
+    let rows = site::Entity::find().all(db).await?;
+    rows.into_iter().map(site_from_row).collect()
+}
+
+async fn load_programmes(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<TrainingProgramme>, StorageError> {
+    let rows = training_programme::Entity::find().all(db).await?;
+    rows.into_iter()
+        .map(|row| {
+            const TABLE: &str = "training_programmes";
+            Ok(TrainingProgramme {
+                id: ProgrammeId(row.id),
+                operator_id: OperatorId(row.operator_id),
+                modality: parse(TABLE, row.id, &row.modality)?,
+                duration_hours: non_negative(TABLE, row.id, row.duration_hours)?,
+                title: row.title,
+                objective: row.objective,
+                certification: row.certification,
+                version: row.version,
             })
-            .collect()
-    }
+        })
+        .collect()
+}
 
-    async fn load_operators(&self) -> Result<Vec<Operator>, StorageError> {
-        let rows = operator::Entity::find().all(&self.db).await?;
-        rows.into_iter().map(operator_from_row).collect()
+async fn load_offers(db: &impl ConnectionTrait) -> Result<Vec<Offer>, StorageError> {
+    let mut trades: HashMap<i64, Vec<TradeCode>> = HashMap::new();
+    for row in offer_trade::Entity::find()
+        .order_by_asc(offer_trade::Column::TradeCode)
+        .all(db)
+        .await?
+    {
+        let code = TradeCode::parse(&row.trade_code)
+            .map_err(|e| StorageError::corrupt("offer_trades", row.offer_id, e))?;
+        trades.entry(row.offer_id).or_default().push(code);
     }
-
-    async fn load_sites(&self) -> Result<Vec<Site>, StorageError> {
-        let rows = site::Entity::find().all(&self.db).await?;
-        rows.into_iter().map(site_from_row).collect()
+    let mut audiences: HashMap<i64, Vec<domain::audience::Audience>> = HashMap::new();
+    for row in offer_audience::Entity::find().all(db).await? {
+        let audience = parse("offer_audiences", row.offer_id, &row.audience)?;
+        audiences.entry(row.offer_id).or_default().push(audience);
     }
-
-    async fn load_programmes(&self) -> Result<Vec<TrainingProgramme>, StorageError> {
-        let rows = training_programme::Entity::find().all(&self.db).await?;
-        rows.into_iter()
-            .map(|row| {
-                const TABLE: &str = "training_programmes";
-                Ok(TrainingProgramme {
-                    id: ProgrammeId(row.id),
-                    operator_id: OperatorId(row.operator_id),
-                    modality: parse(TABLE, row.id, &row.modality)?,
-                    duration_hours: non_negative(TABLE, row.id, row.duration_hours)?,
-                    title: row.title,
-                    objective: row.objective,
-                    certification: row.certification,
-                    version: row.version,
-                })
-            })
-            .collect()
-    }
-
-    async fn load_offers(&self) -> Result<Vec<Offer>, StorageError> {
-        let mut trades: HashMap<i64, Vec<TradeCode>> = HashMap::new();
-        for row in offer_trade::Entity::find()
-            .order_by_asc(offer_trade::Column::TradeCode)
-            .all(&self.db)
-            .await?
-        {
-            let code = TradeCode::parse(&row.trade_code)
-                .map_err(|e| StorageError::corrupt("offer_trades", row.offer_id, e))?;
-            trades.entry(row.offer_id).or_default().push(code);
-        }
-        let mut audiences: HashMap<i64, Vec<domain::audience::Audience>> = HashMap::new();
-        for row in offer_audience::Entity::find().all(&self.db).await? {
-            let audience = parse("offer_audiences", row.offer_id, &row.audience)?;
-            audiences.entry(row.offer_id).or_default().push(audience);
-        }
-        let rows = offer::Entity::find()
-            .order_by_asc(offer::Column::Id)
-            .all(&self.db)
-            .await?;
-        rows.into_iter()
-            .map(|row| {
-                let mut audiences = audiences.remove(&row.id).unwrap_or_default();
-                audiences.sort();
-                let trade_codes = trades.remove(&row.id).unwrap_or_default();
-                offer_from_row(row, trade_codes, audiences)
-            })
-            .collect()
-    }
+    let rows = offer::Entity::find()
+        .order_by_asc(offer::Column::Id)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|row| {
+            let mut audiences = audiences.remove(&row.id).unwrap_or_default();
+            audiences.sort();
+            let trade_codes = trades.remove(&row.id).unwrap_or_default();
+            offer_from_row(row, trade_codes, audiences)
+        })
+        .collect()
 }
 
 pub(crate) fn offer_from_row(

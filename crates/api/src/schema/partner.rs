@@ -477,10 +477,15 @@ fn audiences(values: Vec<Audience>) -> Vec<DomainAudience> {
 impl RequestContext {
     /// Makes the write visible to every read, here and (through the change
     /// feed) on other instances, before the mutation answers.
+    ///
+    /// The write is committed whatever happens here: answering with an
+    /// error would make the client retry and write twice. A failed refresh
+    /// is logged, and the next write or announcement refreshes again.
     async fn after_write(&self) -> Result<(), ApiError> {
-        self.refresh_catalog()
-            .await
-            .map_err(|e| ApiError::Internal(Box::new(e)))
+        if let Err(error) = self.refresh_catalog().await {
+            tracing::error!(%error, "a write committed but the catalogue could not be refreshed");
+        }
+        Ok(())
     }
 }
 

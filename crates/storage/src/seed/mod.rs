@@ -63,7 +63,8 @@ impl Store {
                 outcome.already_present.push(demo::DATASET);
             } else {
                 // Sites' communes are computed on the boundaries as stored.
-                let territory = domain::territory::Territory::new(self.load_communes().await?);
+                let territory =
+                    domain::territory::Territory::new(crate::load::load_communes(&self.db).await?);
                 let txn = self.db.begin().await?;
                 let summary = demo::insert(&txn, &territory).await?;
                 record_seed_run(&txn, demo::DATASET, demo::VERSION).await?;
