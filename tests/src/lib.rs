@@ -88,7 +88,7 @@ impl TestApp {
             .await
             .expect("load the catalogue");
         state.replace_timetable(demo_timetable());
-        state.follow_other_instances();
+        state.follow_other_instances().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind a free port");

@@ -211,34 +211,59 @@ impl AppState {
 
     /// Follows the writes made through other instances sharing this
     /// PostgreSQL database (`LISTEN`), refreshing the catalogue after each,
-    /// until the process ends. Does nothing on SQLite.
-    pub fn follow_other_instances(&self) {
+    /// until the process ends. Returns once listening has started (and the
+    /// writes made before that are caught by one refresh), so that a
+    /// request served after it sees them. Does nothing on SQLite.
+    pub async fn follow_other_instances(&self) {
+        let first = match self.store().change_feed().await {
+            Ok(None) => return,
+            Ok(Some(feed)) => {
+                self.refresh_after_listening().await;
+                Some(feed)
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for other instances' writes yet; retrying");
+                None
+            }
+        };
         let state = self.clone();
         tokio::spawn(async move {
+            let mut next = first;
             loop {
-                let feed = match state.store().change_feed().await {
-                    Ok(Some(feed)) => feed,
-                    Ok(None) => return,
-                    Err(error) => {
-                        tracing::warn!(%error, "cannot listen for other instances' writes; retrying in 5 s");
-                        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
-                        continue;
-                    }
+                let mut feed = match next.take() {
+                    Some(feed) => feed,
+                    None => match state.store().change_feed().await {
+                        Ok(Some(feed)) => {
+                            state.refresh_after_listening().await;
+                            feed
+                        }
+                        Ok(None) => return,
+                        Err(error) => {
+                            tracing::warn!(%error, "cannot listen for other instances' writes; retrying in 5 s");
+                            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+                            continue;
+                        }
+                    },
                 };
-                tracing::info!("listening for other instances' writes");
-                let mut feed = feed;
-                // Anything written before listening began is caught by this first refresh.
                 loop {
-                    if let Err(error) = state.refresh_catalog().await {
-                        tracing::error!(%error, "cannot refresh the catalogue after a write elsewhere");
-                    }
                     if let Err(error) = feed.next_change().await {
                         tracing::warn!(%error, "lost the change feed; reconnecting");
                         break;
                     }
+                    if let Err(error) = state.refresh_catalog().await {
+                        tracing::error!(%error, "cannot refresh the catalogue after a write elsewhere");
+                    }
                 }
             }
         });
+    }
+
+    /// Once listening, catches up with what was written before.
+    async fn refresh_after_listening(&self) {
+        tracing::info!("listening for other instances' writes");
+        if let Err(error) = self.refresh_catalog().await {
+            tracing::error!(%error, "cannot refresh the catalogue after listening");
+        }
     }
 
     /// Rebuilds the catalogue from the database and swaps it in.

@@ -360,7 +360,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let state = api::AppState::load_with(store, settings)
         .await
         .context("loading the catalogue")?;
-    state.follow_other_instances();
+    state.follow_other_instances().await;
     let feed_config = feeds::FeedConfig {
         demo: !args.no_demo_feed,
         paths: args.gtfs_feeds.clone(),
