@@ -31,12 +31,40 @@ fn http_client() -> reqwest::Client {
     reqwest::Client::new()
 }
 
+/// What a test may configure: the application's settings that tests vary
+/// and the HTTP surface's.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub rate_limits: app::RateLimits,
+    pub cors_origins: Vec<String>,
+    pub map_tile_url: Option<String>,
+}
+
+impl Settings {
+    fn app(&self) -> app::Settings {
+        app::Settings {
+            rate_limits: self.rate_limits,
+            // The tests pin one parsed demo timetable (`demo_timetable`).
+            feeds: app::feeds::FeedConfig::imported_only(),
+            ..app::Settings::default()
+        }
+    }
+
+    fn web(&self) -> web::Settings {
+        web::Settings {
+            cors_origins: self.cors_origins.clone(),
+            map_tile_url: self.map_tile_url.clone(),
+        }
+    }
+}
+
 /// A running application with its own database.
 #[derive(Debug)]
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`
     pub address: String,
-    pub state: api::AppState,
+    pub state: app::App,
+    settings: Settings,
     pub client: reqwest::Client,
     server: tokio::task::JoinHandle<()>,
     /// The database URL, for a second instance on the same database.
@@ -50,11 +78,11 @@ impl TestApp {
     /// Migrates and seeds (reference and demo data) the database, loads the
     /// catalogue and serves the app.
     pub async fn spawn(database: TestDatabase) -> Self {
-        Self::spawn_with(database, api::Settings::default()).await
+        Self::spawn_with(database, Settings::default()).await
     }
 
     /// Like [`TestApp::spawn`], with settings.
-    pub async fn spawn_with(database: TestDatabase, settings: api::Settings) -> Self {
+    pub async fn spawn_with(database: TestDatabase, settings: Settings) -> Self {
         let store = Store::connect(&database.url).await.expect("connect");
         store.migrate().await.expect("migrate");
         store
@@ -71,7 +99,7 @@ impl TestApp {
         let store = Store::connect(&self.database_url).await.expect("connect");
         Self::serve(
             store,
-            self.state.settings().clone(),
+            self.settings.clone(),
             self.database_url.clone(),
             None,
         )
@@ -80,28 +108,30 @@ impl TestApp {
 
     async fn serve(
         store: Store,
-        settings: api::Settings,
+        settings: Settings,
         database_url: String,
         database: Option<TestDatabase>,
     ) -> Self {
-        let state = api::AppState::load_with(store, settings)
+        let state = app::App::load_with(store, settings.app())
             .await
             .expect("load the catalogue");
-        state.replace_timetable(demo_timetable());
-        state.follow_other_instances().await;
+        state.pin_timetable(demo_timetable());
+        state.follow_database().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind a free port");
         let address = format!("http://{}", listener.local_addr().expect("local address"));
         // With the peer's address, as `wapi serve` does, for the per-address limits.
-        let service =
-            api::app(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let (app, web_settings) = (state.clone(), settings.web());
         let server = tokio::spawn(async move {
-            axum::serve(listener, service).await.expect("serve");
+            web::serve(listener, app, web_settings, std::future::pending())
+                .await
+                .expect("serve");
         });
         Self {
             address,
             state,
+            settings,
             client: http_client(),
             server,
             database_url,

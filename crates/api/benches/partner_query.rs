@@ -1,6 +1,6 @@
 //! Measures the in-process execution of the GraphQL queries partners send most
-//! (`AppState::execute`: parsing, validation, the catalogue search and the
-//! serialisation-ready response), on a SQLite database seeded with the demo
+//! (`Executor::run`: the document limits, parsing, validation, the catalogue
+//! search and the serialisation-ready response), on a SQLite database seeded with the demo
 //! data set. No HTTP and no SQL is involved: reads are answered from the
 //! in-memory catalogue. `scripts/load-test.sh` measures the same query over HTTP.
 //!
@@ -9,7 +9,8 @@
 
 use std::hint::black_box;
 
-use api::AppState;
+use api::Executor;
+use app::App;
 use criterion::{Criterion, criterion_group, criterion_main};
 use storage::testing::TestDatabase;
 use storage::{SeedSelection, Store};
@@ -25,14 +26,16 @@ fn offers_query(arguments: &str) -> String {
 }
 
 /// Executes `query` once and panics unless it succeeds with at least one edge.
-fn assert_answers(runtime: &Runtime, state: &AppState, query: &str) {
-    let response = runtime.block_on(state.execute(query));
+fn assert_answers(runtime: &Runtime, executor: &Executor, app: &App, query: &str) {
+    let outcome = runtime
+        .block_on(executor.run(app, query))
+        .expect("the query passes the document limits");
     assert!(
-        response.errors.is_empty(),
+        outcome.error_messages().is_empty(),
         "{query} failed: {:?}",
-        response.errors
+        outcome.error_messages()
     );
-    let data = response.data.into_json().expect("response data as JSON");
+    let data = outcome.data();
     let edges = data["offers"]["edges"]
         .as_array()
         .expect("offers.edges is a list");
@@ -52,8 +55,9 @@ fn partner_query(c: &mut Criterion) {
             .seed(SeedSelection { demo: true })
             .await
             .expect("seed");
-        AppState::load(store).await.expect("load the catalogue")
+        App::load(store).await.expect("load the catalogue")
     });
+    let executor = Executor::new();
 
     let benchmarks = [
         (
@@ -70,9 +74,9 @@ fn partner_query(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("partner_query");
     for (name, query) in &benchmarks {
-        assert_answers(&runtime, &state, query);
+        assert_answers(&runtime, &executor, &state, query);
         group.bench_function(*name, |b| {
-            b.iter(|| runtime.block_on(state.execute(black_box(query.as_str()))));
+            b.iter(|| runtime.block_on(executor.run(&state, black_box(query.as_str()))));
         });
     }
     group.finish();

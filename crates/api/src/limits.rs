@@ -10,7 +10,7 @@ use async_graphql::parser::types::{
 };
 
 /// Largest request body accepted, in bytes.
-pub(crate) const MAX_BODY_BYTES: usize = 64 * 1024;
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Most lexical tokens a document may have (the introspection query has ~300).
 pub(crate) const MAX_TOKENS: usize = 4_000;
 /// Most aliased fields a document may have.

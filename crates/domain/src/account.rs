@@ -114,6 +114,26 @@ impl fmt::Debug for Password {
     }
 }
 
+/// Longest name an account is shown under.
+pub const MAX_DISPLAY_NAME_CHARS: usize = 200;
+
+/// The name an account is shown under (in the audit trail, to other
+/// partners): one line of 1 to [`MAX_DISPLAY_NAME_CHARS`] characters. The
+/// same rule holds whether an admin invites the partner or an operator of
+/// the server creates the account from the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub fn parse(raw: &str) -> Result<Self, crate::plain_text::TextError> {
+        crate::plain_text::single_line(raw, MAX_DISPLAY_NAME_CHARS).map(Self)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,15 +76,15 @@ pub enum ContactError {
 }
 
 impl ContactError {
-    /// The input field at fault, as the API names it.
+    /// The field of the request at fault.
     pub fn field(&self) -> &'static str {
         match self {
-            ContactError::Name => "input.requester.name",
-            ContactError::Email => "input.requester.email",
-            ContactError::Phone => "input.requester.phone",
-            ContactError::DesiredPeriod => "input.desiredPeriod",
-            ContactError::Message => "input.message",
-            ContactError::AudienceNotAccepted(_) => "input.audience",
+            ContactError::Name => "requester.name",
+            ContactError::Email => "requester.email",
+            ContactError::Phone => "requester.phone",
+            ContactError::DesiredPeriod => "desiredPeriod",
+            ContactError::Message => "message",
+            ContactError::AudienceNotAccepted(_) => "audience",
         }
     }
 }

@@ -26,9 +26,11 @@ pub mod location;
 pub mod offer;
 pub mod operator;
 pub mod page;
+pub mod plain_text;
 pub mod pole;
 pub mod rejection;
 pub mod revision;
+pub mod sets;
 pub mod spatial;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;

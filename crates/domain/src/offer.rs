@@ -124,6 +124,40 @@ pub struct TrainingProgramme {
     pub version: i64,
 }
 
+impl TrainingProgramme {
+    /// A new programme of an operator, checked; its id and version are given
+    /// when it is stored.
+    pub fn create(
+        operator_id: OperatorId,
+        title: &str,
+        objective: &str,
+        certification: Option<String>,
+        modality: TrainingModality,
+        duration_hours: Option<u32>,
+    ) -> Result<Self, crate::rejection::Rejection> {
+        use crate::plain_text::{multi_line, single_line};
+        use crate::rejection::Rejection;
+        let title =
+            single_line(title, MAX_TITLE_CHARS).map_err(|e| Rejection::new("title", e))?;
+        let objective = multi_line(objective, MAX_DESCRIPTION_CHARS)
+            .map_err(|e| Rejection::new("objective", e))?;
+        let certification = certification
+            .map(|c| single_line(&c, MAX_TITLE_CHARS))
+            .transpose()
+            .map_err(|e| Rejection::new("certification", e))?;
+        Ok(Self {
+            id: ProgrammeId(0),
+            operator_id,
+            title,
+            objective,
+            certification,
+            modality,
+            duration_hours,
+            version: 1,
+        })
+    }
+}
+
 /// A session of a training programme.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrainingSession {

@@ -214,6 +214,45 @@ impl Operator {
     }
 }
 
+/// A change to some of an operator's details: `None` leaves a field as it
+/// is, `Some(None)` clears an optional one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OperatorPatch {
+    pub name: Option<String>,
+    pub kind: Option<OperatorKind>,
+    pub description: Option<String>,
+    pub website: Option<Option<String>>,
+    pub email: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+}
+
+impl OperatorPatch {
+    /// Applies the change, then checks every rule: the operator is valid
+    /// afterwards or left as it was.
+    pub fn apply_to(self, operator: &mut Operator) -> Result<(), DetailsError> {
+        let mut details = operator.details();
+        if let Some(name) = self.name {
+            details.name = name;
+        }
+        if let Some(kind) = self.kind {
+            details.kind = kind;
+        }
+        if let Some(description) = self.description {
+            details.description = description;
+        }
+        if let Some(website) = self.website {
+            details.website = website;
+        }
+        if let Some(email) = self.email {
+            details.email = email;
+        }
+        if let Some(phone) = self.phone {
+            details.phone = phone;
+        }
+        operator.set_details(details)
+    }
+}
+
 /// What describes a site, as a partner writes it. Its commune is not here:
 /// it is found from the location ([`crate::territory::Territory::place_site`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -238,7 +277,78 @@ impl SiteDetails {
     }
 }
 
+/// A change to some of a site's details; moving it moves its commune.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SitePatch {
+    pub name: Option<String>,
+    pub street: Option<String>,
+    pub postcode: Option<Postcode>,
+    pub locality: Option<String>,
+    pub location: Option<Point>,
+}
+
+impl SitePatch {
+    /// Applies the change, checks the details and places the site again in
+    /// its commune: the site is valid afterwards or left as it was.
+    pub fn apply_to(
+        self,
+        site: &mut Site,
+        territory: &crate::territory::Territory,
+    ) -> Result<(), crate::rejection::Rejection> {
+        let mut details = site.details();
+        if let Some(name) = self.name {
+            details.name = name.trim().to_owned();
+        }
+        if let Some(street) = self.street {
+            details.address.street = street.trim().to_owned();
+        }
+        if let Some(locality) = self.locality {
+            details.address.locality = locality.trim().to_owned();
+        }
+        if let Some(postcode) = self.postcode {
+            details.address.postcode = postcode;
+        }
+        if let Some(location) = self.location {
+            details.location = location;
+        }
+        details.validate()?;
+        let commune = territory.place_site(details.location, &details.address.postcode)?;
+        site.name = details.name;
+        site.address = details.address;
+        site.location = details.location;
+        site.commune_nis = commune.nis.clone();
+        Ok(())
+    }
+}
+
 impl Site {
+    /// A new site of an operator, placed in the commune its location lies
+    /// in (never taken from input); its id, version and time are given when
+    /// it is stored.
+    pub fn place(
+        operator_id: OperatorId,
+        details: SiteDetails,
+        territory: &crate::territory::Territory,
+        now: DateTime<Utc>,
+    ) -> Result<Site, crate::rejection::Rejection> {
+        details.validate()?;
+        let commune = territory.place_site(details.location, &details.address.postcode)?;
+        Ok(Site {
+            id: SiteId(0),
+            operator_id,
+            name: details.name.trim().to_owned(),
+            address: Address {
+                street: details.address.street.trim().to_owned(),
+                postcode: details.address.postcode,
+                locality: details.address.locality.trim().to_owned(),
+            },
+            location: details.location,
+            commune_nis: commune.nis.clone(),
+            updated_at: now,
+            version: 1,
+        })
+    }
+
     pub fn details(&self) -> SiteDetails {
         SiteDetails {
             name: self.name.clone(),

@@ -12,11 +12,8 @@ use domain::location::{BoundingBox, ServiceArea};
 use storage::{DEFAULT_DATABASE_URL, SeedSelection, Store, redact_url};
 use tracing_subscriber::EnvFilter;
 
-mod accounts;
-mod api_keys;
-mod feeds;
+mod commands;
 mod mailer;
-mod retention;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -40,7 +37,7 @@ enum Command {
     /// Prints the GraphQL schema (SDL) that `schema.graphql` holds.
     Schema,
     /// Checks a GTFS feed (zip file or folder) and stores it in the database, so that the next
-    /// `serve` — and running instances, within a minute — plan journeys with it beside the others.
+    /// `serve` — and running instances, within seconds — plan journeys with it beside the others.
     ImportGtfs(ImportGtfsArgs),
     /// Accounts: `wapi user create|disable`.
     #[command(subcommand)]
@@ -257,7 +254,7 @@ async fn main() -> anyhow::Result<()> {
         Command::ImportGtfs(args) => {
             let store = connect(&args.database).await?;
             store.migrate().await.context("migrating")?;
-            let summary = feeds::import(&store, &args.source, args.name).await?;
+            let summary = app::feeds::import(&store, &args.source, args.name).await?;
             println!("{summary}");
             Ok(())
         }
@@ -270,15 +267,19 @@ async fn main() -> anyhow::Result<()> {
         }) => {
             let store = connect(&database).await?;
             store.migrate().await.context("migrating")?;
-            println!(
-                "{}",
-                accounts::create_user(&store, &email, &name, &role, &operators).await?
-            );
+            let user = commands::NewUserArgs {
+                email: &email,
+                name: &name,
+                role: &role,
+                operators: &operators,
+            };
+            println!("{}", commands::create_user(&store, user).await?);
             Ok(())
         }
         Command::User(UserCommand::Disable { database, email }) => {
             let store = connect(&database).await?;
-            println!("{}", accounts::disable_user(&store, &email).await?);
+            commands::done(app::accounts::disable_user(&store, &email).await)?;
+            println!("disabled the account and revoked its tokens");
             Ok(())
         }
         Command::Token(TokenCommand::Create {
@@ -288,15 +289,14 @@ async fn main() -> anyhow::Result<()> {
             label,
         }) => {
             let store = connect(&database).await?;
-            println!(
-                "{}",
-                accounts::create_token(&store, &user, days, &label).await?
-            );
+            let token = app::accounts::create_script_token(&store, &user, days, &label).await;
+            println!("{}", commands::done(token)?);
             Ok(())
         }
         Command::Token(TokenCommand::Revoke { database, token }) => {
             let store = connect(&database).await?;
-            println!("{}", accounts::revoke_token(&store, &token).await?);
+            commands::done(app::accounts::revoke_token(&store, &token).await)?;
+            println!("revoked");
             Ok(())
         }
         Command::Apikey(ApiKeyCommand::Create {
@@ -306,19 +306,18 @@ async fn main() -> anyhow::Result<()> {
         }) => {
             let store = connect(&database).await?;
             store.migrate().await.context("migrating")?;
-            println!(
-                "{}",
-                api_keys::create(&store, &label, requests_per_minute).await?
-            );
+            let key = app::api_keys::create(&store, &label, requests_per_minute).await;
+            println!("{}", commands::done(key)?);
             Ok(())
         }
         Command::Apikey(ApiKeyCommand::Revoke { database, label }) => {
             let store = connect(&database).await?;
-            println!("{}", api_keys::revoke(&store, &label).await?);
+            commands::done(app::api_keys::revoke(&store, &label).await)?;
+            println!("revoked");
             Ok(())
         }
         Command::Schema => {
-            print!("{}", api::build_schema().sdl());
+            print!("{}", api::sdl());
             Ok(())
         }
     }
@@ -346,39 +345,26 @@ async fn prepare(args: &SeedArgs) -> anyhow::Result<Store> {
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store = prepare(&args.seed).await?;
-    let settings = api::Settings {
+    let settings = app::Settings {
         service_bounds: args.service_area,
         max_radius_km: Some(args.max_radius_km),
-        cors_origins: args.cors_origins,
-        map_tile_url: args.map_tile_url,
-        rate_limits: api::RateLimits {
-            graphql_per_ip: api::Rate::per_minute(args.rate_limit_per_ip),
-            graphql_per_api_key: api::Rate::per_minute(args.rate_limit_per_api_key),
-            contacts_per_ip: api::Rate::per_hour(args.contact_limit_per_ip),
+        rate_limits: app::RateLimits {
+            graphql_per_ip: app::Rate::per_minute(args.rate_limit_per_ip),
+            graphql_per_api_key: app::Rate::per_minute(args.rate_limit_per_api_key),
+            contacts_per_ip: app::Rate::per_hour(args.contact_limit_per_ip),
         },
+        feeds: app::feeds::FeedConfig {
+            demo: !args.no_demo_feed,
+            paths: args.gtfs_feeds.clone(),
+        },
+        ..app::Settings::default()
     };
-    let state = api::AppState::load_with(store, settings)
+    let app = app::App::load_with(store, settings)
         .await
         .context("loading the catalogue")?;
-    state.follow_other_instances().await;
-    let feed_config = feeds::FeedConfig {
-        demo: !args.no_demo_feed,
-        paths: args.gtfs_feeds.clone(),
-    };
-    match feeds::load_timetable(state.store(), &feed_config).await {
-        Ok(Some(timetable)) => state.replace_timetable(timetable),
-        Ok(None) => tracing::warn!("no transit feed: journeys are not available"),
-        // Better to serve offers without journeys than not at all.
-        Err(error) => {
-            tracing::error!(%error, "the transit feeds could not be loaded; journeys are not available")
-        }
-    }
-    feeds::follow_imports(
-        state.clone(),
-        feed_config,
-        std::time::Duration::from_secs(30),
-    );
-    retention::spawn(state.store().clone(), args.contact_retention_days);
+    app.load_timetable().await;
+    app.follow_database().await;
+    app::retention::spawn(app.store().clone(), args.contact_retention_days);
     match &args.smtp_url {
         Some(smtp_url) => {
             let mailer = mailer::Mailer::new(&mailer::MailerConfig {
@@ -386,7 +372,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
                 from: args.mail_from.clone(),
             })?;
             mailer::spawn(
-                state.store().clone(),
+                app.store().clone(),
                 mailer,
                 std::time::Duration::from_secs(10),
             );
@@ -403,14 +389,13 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     println!(
         "Wapi Synergies is serving GraphQL at http://{address}/graphql (GraphiQL in a browser)"
     );
-    // With the peer's address, for the per-address rate limits.
-    axum::serve(
-        listener,
-        api::app(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .context("serving")?;
+    let web_settings = web::Settings {
+        cors_origins: args.cors_origins,
+        map_tile_url: args.map_tile_url,
+    };
+    web::serve(listener, app, web_settings, shutdown_signal())
+        .await
+        .context("serving")?;
     tracing::info!("stopped");
     Ok(())
 }

@@ -67,7 +67,7 @@ pub async fn token_for(app: &TestApp, email: &str, role: Role, operator: Option<
         })
         .await
         .unwrap();
-    let (token, digest) = api::auth::new_token();
+    let (token, digest) = app::credentials::new_token();
     app.state
         .store()
         .create_token(

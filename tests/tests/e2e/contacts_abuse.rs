@@ -5,7 +5,8 @@
 
 use std::time::Duration;
 
-use api::{Rate, RateLimits, Settings};
+use app::{Rate, RateLimits};
+use e2e::Settings;
 use e2e::TestApp;
 use serde_json::json;
 use storage::on_both_databases;
@@ -178,12 +179,12 @@ on_both_databases!(
         let app = TestApp::spawn_with(db, limits(3, 0)).await;
         let (_, _, operator, _) = contactable_offer(&app).await;
         let store = app.state.store();
-        let (key, digest) = api::auth::new_api_key();
+        let (key, digest) = app::credentials::new_api_key();
         let id = store
             .create_api_key("ecole-ath", &digest, Some(3))
             .await
             .unwrap();
-        let (revoked, revoked_digest) = api::auth::new_api_key();
+        let (revoked, revoked_digest) = app::credentials::new_api_key();
         store
             .create_api_key("ancien-site", &revoked_digest, None)
             .await

@@ -155,9 +155,9 @@ on_both_databases!(
 on_both_databases!(
     partner_origins_may_call_from_browsers_and_others_may_not,
     |db: TestDatabase| async move {
-        let settings = api::Settings {
+        let settings = e2e::Settings {
             cors_origins: vec!["https://carte.partenaire.example".to_owned()],
-            ..api::Settings::default()
+            ..e2e::Settings::default()
         };
         let app = TestApp::spawn_with(db, settings).await;
         let preflight = |origin: &'static str| {

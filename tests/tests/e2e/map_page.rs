@@ -64,9 +64,9 @@ on_both_databases!(
 on_both_databases!(
     the_map_uses_the_configured_tile_server,
     |db: TestDatabase| async move {
-        let settings = api::Settings {
+        let settings = e2e::Settings {
             map_tile_url: Some("https://tiles.example.org/{z}/{x}/{y}.png".to_owned()),
-            ..api::Settings::default()
+            ..e2e::Settings::default()
         };
         let app = TestApp::spawn_with(db, settings).await;
         let config: Value = app.get("/map/config.json").await.json().await.unwrap();

@@ -33,7 +33,7 @@ async fn account(app: &TestApp, email: &str, role: Role, operators: &[&str]) -> 
         })
         .await
         .unwrap();
-    let (token, digest) = api::auth::new_token();
+    let (token, digest) = app::credentials::new_token();
     app.state
         .store()
         .create_token(

@@ -28,7 +28,7 @@ on_both_databases!(
         );
 
         // The counter does count: reloading the catalogue reads every table.
-        app.state.reload_catalog().await.unwrap();
+        app.state.refresh_catalog().await.unwrap();
         assert!(store.statements_executed() > before);
     }
 );

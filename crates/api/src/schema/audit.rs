@@ -1,15 +1,12 @@
 //! The audit trail, for admins: who changed what, when, from what to what.
 
-use async_graphql::{Context, Enum, ID, InputObject, SimpleObject};
+use app::ids::NodeType;
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use domain::revision::AuditedObject;
-use storage::AuditFilter;
 
-use super::connection::PageInfo;
-use super::request;
-use crate::error::{ApiError, ApiResult};
-use crate::ids::{self, NodeType};
-use crate::policy::{self, Action};
+use super::connections::PageInfo;
+use crate::context::request;
+use crate::error::{ApiResult, Located};
 
 /// What a write did.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -102,122 +99,62 @@ pub struct AuditFilterInput {
     pub operator_id: Option<ID>,
 }
 
-fn object_global_id(object: AuditedObject, id: i64) -> ID {
-    let node = match object {
-        AuditedObject::Operator => NodeType::Operator,
-        AuditedObject::Site => NodeType::Site,
-        AuditedObject::Programme => NodeType::TrainingProgramme,
-        AuditedObject::Offer => NodeType::Offer,
-        AuditedObject::Account => return ID(id.to_string()),
-    };
-    ids::global_id(node, id)
-}
+/// The audit trail.
+#[derive(Debug, Default)]
+pub struct AuditQuery;
 
-fn parse_object(id: &ID) -> Result<(AuditedObject, i64), ApiError> {
-    let argument = "filter.objectId";
-    let (node, key) = ids::parse_global_id(id).map_err(|_| {
-        ApiError::bad_input(
-            argument,
-            "must be the global id of an operator, site, programme or offer",
-        )
-    })?;
-    let object = match node {
-        NodeType::Operator => AuditedObject::Operator,
-        NodeType::Site => AuditedObject::Site,
-        NodeType::TrainingProgramme => AuditedObject::Programme,
-        NodeType::Offer => AuditedObject::Offer,
-        other => {
-            return Err(ApiError::bad_input(
-                argument,
-                format!(
-                    "a {} has no history; give an operator, site, programme or offer",
-                    other.name()
-                ),
-            ));
-        }
-    };
-    Ok((object, ids::numeric_key(&key)?))
-}
-
-const CURSOR_PREFIX: &str = "audit:";
-
-/// `auditEntries`: admins only.
-pub(super) async fn audit_entries(
-    ctx: &Context<'_>,
-    filter: Option<AuditFilterInput>,
-    first: Option<i32>,
-    after: Option<String>,
-) -> ApiResult<AuditEntryConnection> {
-    let context = request(ctx);
-    policy::allow(&context.viewer, Action::ReadAudit)?;
-    let size = super::page_size(first)?;
-    let filter = filter.unwrap_or_default();
-    let store_filter = AuditFilter {
-        object: filter.object_id.as_ref().map(parse_object).transpose()?,
-        operator_id: filter
-            .operator_id
-            .as_ref()
-            .map(|id| {
-                let (node, key) = ids::parse_global_id(id)?;
-                if node != NodeType::Operator {
-                    return Err(ApiError::bad_input(
-                        "filter.operatorId",
-                        "must be the global id of an operator",
-                    ));
-                }
-                ids::numeric_key(&key).map(domain::operator::OperatorId)
-            })
-            .transpose()?,
-        account_id: None,
-    };
-    let before = after
-        .map(|cursor| {
-            cursor
-                .strip_prefix(CURSOR_PREFIX)
-                .and_then(|id| id.parse::<i64>().ok())
-                .ok_or_else(|| ApiError::bad_input("after", "is not a cursor from `auditEntries`"))
-        })
-        .transpose()?;
-    let limit = size.get() as u64;
-    let mut entries = context
-        .store
-        .audit_entries(&store_filter, before, limit + 1)
-        .await
-        .map_err(|e| ApiError::Internal(Box::new(e)))?;
-    let has_next_page = entries.len() as u64 > limit;
-    entries.truncate(size.get());
-    let edges: Vec<AuditEntryEdge> = entries
-        .into_iter()
-        .map(|entry| AuditEntryEdge {
-            cursor: format!("{CURSOR_PREFIX}{}", entry.id),
-            node: AuditEntry {
-                occurred_at: entry.occurred_at,
-                actor: entry.actor,
-                action: entry.action.into(),
-                object_type: entry.object.into(),
-                object_id: object_global_id(entry.object, entry.object_id),
-                operator_id: entry
-                    .operator_id
-                    .map(|id| ids::global_id(NodeType::Operator, id.0)),
-                changes: entry
-                    .changes
-                    .into_iter()
-                    .map(|c| FieldChange {
-                        field: c.field,
-                        from: c.from,
-                        to: c.to,
-                    })
-                    .collect(),
+/// The audit trail.
+#[Object]
+impl AuditQuery {
+    /// Who changed what and when, newest first (admins only).
+    async fn audit_entries(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which entries; all when left out.")] filter: Option<AuditFilterInput>,
+        #[graphql(desc = "How many entries, at most 100 (20 by default).")] first: Option<i32>,
+        #[graphql(desc = "`endCursor` of the previous page.")] after: Option<String>,
+    ) -> ApiResult<AuditEntryConnection> {
+        let context = request(ctx);
+        let filter = filter.unwrap_or_default();
+        let page = app::audit::entries(
+            &context.app,
+            &context.viewer,
+            app::audit::AuditQuery {
+                object_id: filter.object_id.map(|id| id.0),
+                operator_id: filter.operator_id.map(|id| id.0),
             },
-        })
-        .collect();
-    Ok(AuditEntryConnection {
-        page_info: PageInfo {
-            has_next_page,
-            has_previous_page: before.is_some(),
-            start_cursor: edges.first().map(|e| e.cursor.clone()),
-            end_cursor: edges.last().map(|e| e.cursor.clone()),
-        },
-        edges,
-    })
+            first,
+            after.as_deref(),
+        )
+        .await
+        .located()?;
+        let page_info = PageInfo::of(&page, |id| app::audit::cursor(*id));
+        let edges = page
+            .items
+            .into_iter()
+            .map(|(entry, id)| AuditEntryEdge {
+                cursor: app::audit::cursor(id),
+                node: AuditEntry {
+                    occurred_at: entry.occurred_at,
+                    actor: entry.actor,
+                    action: entry.action.into(),
+                    object_type: entry.object.into(),
+                    object_id: ID(app::audit::object_global_id(entry.object, entry.object_id)),
+                    operator_id: entry
+                        .operator_id
+                        .map(|id| super::objects::node_id(NodeType::Operator, id.0)),
+                    changes: entry
+                        .changes
+                        .into_iter()
+                        .map(|c| FieldChange {
+                            field: c.field,
+                            from: c.from,
+                            to: c.to,
+                        })
+                        .collect(),
+                },
+            })
+            .collect();
+        Ok(AuditEntryConnection { edges, page_info })
+    }
 }

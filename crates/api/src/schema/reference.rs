@@ -1,35 +1,12 @@
 //! Reference data: communes, poles, trades, audiences.
 
+use app::ids::NodeType;
 use async_graphql::{ComplexObject, Context, ID, Json, Object, SimpleObject};
-use domain::codes::NisCode;
 
-use super::catalog;
 use super::enums::{Audience, OfferKind, PoleKind};
-use crate::ids::{NodeType, global_id};
-
-/// A WGS84 point. Latitude and longitude are always named.
-#[derive(SimpleObject, Debug, Clone, Copy)]
-pub struct GeoPoint {
-    /// Degrees north, WGS84.
-    pub lat: f64,
-    /// Degrees east, WGS84.
-    pub lon: f64,
-}
-
-impl From<domain::location::Point> for GeoPoint {
-    fn from(point: domain::location::Point) -> Self {
-        GeoPoint {
-            lat: point.lat(),
-            lon: point.lon(),
-        }
-    }
-}
-
-/// One of the 23 communes of Wallonie picarde.
-#[derive(Debug, Clone)]
-pub struct Commune {
-    pub nis: NisCode,
-}
+use super::objects::{Commune, GeoPoint, Pole, Trade, node_id};
+use crate::context::catalog;
+use crate::error::{ApiResult, Located};
 
 impl Commune {
     fn get<'a>(&self, ctx: &Context<'a>) -> &'a domain::territory::Commune {
@@ -45,7 +22,7 @@ impl Commune {
 impl Commune {
     /// Global id, for `node(id:)`.
     pub async fn id(&self) -> ID {
-        global_id(NodeType::Commune, &self.nis)
+        node_id(NodeType::Commune, &self.nis)
     }
 
     /// The NIS code of the National Institute of Statistics (5 digits, for example "57081").
@@ -108,15 +85,11 @@ pub struct PostalLocality {
 }
 
 /// A pole of synergies of the IBEFE Wallonie picarde (2020–2022).
-#[derive(Debug, Clone)]
-pub struct Pole(pub domain::pole::Pole);
-
-/// A pole of synergies of the IBEFE Wallonie picarde (2020–2022).
 #[Object]
 impl Pole {
     /// Global id, for `node(id:)`.
     pub async fn id(&self) -> ID {
-        global_id(NodeType::Pole, &self.0.code)
+        node_id(NodeType::Pole, &self.0.code)
     }
 
     /// Stable code, for example "construction".
@@ -151,16 +124,12 @@ impl Pole {
     }
 }
 
-/// A trade (métier).
-#[derive(Debug, Clone)]
-pub struct Trade(pub domain::trade::Trade);
-
 /// A trade (métier), with its codes in other classifications side by side.
 #[Object]
 impl Trade {
     /// Global id, for `node(id:)`.
     pub async fn id(&self) -> ID {
-        global_id(NodeType::Trade, &self.0.code)
+        node_id(NodeType::Trade, &self.0.code)
     }
 
     /// Stable code, for example "menuiserie". Use it in `OfferFilter.tradeCodes`.
@@ -240,5 +209,48 @@ impl AudienceDescription {
     /// The French label to show.
     async fn label(&self) -> &'static str {
         domain::audience::Audience::from(self.audience).label_fr()
+    }
+}
+
+/// Reference data: communes, poles, trades, audiences.
+#[derive(Debug, Default)]
+pub struct ReferenceQuery;
+
+/// Reference data: communes, poles, trades, audiences.
+#[Object]
+impl ReferenceQuery {
+    /// The 23 communes of Wallonie picarde, by NIS code.
+    async fn communes(&self, ctx: &Context<'_>) -> Vec<Commune> {
+        catalog(ctx)
+            .communes()
+            .iter()
+            .map(|c| Commune { nis: c.nis.clone() })
+            .collect()
+    }
+
+    /// The five poles of synergies of 2020–2022.
+    async fn poles(&self, ctx: &Context<'_>) -> Vec<Pole> {
+        catalog(ctx).poles().iter().cloned().map(Pole).collect()
+    }
+
+    /// The trades, grouped by pole; only those of one pole when `poleCode` is given.
+    async fn trades(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only the trades of this pole (a code from `poles`).")] pole_code: Option<
+            String,
+        >,
+    ) -> ApiResult<Vec<Trade>> {
+        let catalog = catalog(ctx);
+        let trades = app::search::trades(catalog, pole_code.as_deref()).located()?;
+        Ok(trades.into_iter().cloned().map(Trade).collect())
+    }
+
+    /// The publics offers are meant for, with their French labels.
+    async fn audiences(&self) -> Vec<AudienceDescription> {
+        domain::audience::Audience::ALL
+            .iter()
+            .map(|&a| AudienceDescription { audience: a.into() })
+            .collect()
     }
 }

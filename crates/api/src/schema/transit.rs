@@ -1,22 +1,13 @@
 //! Public transport: stops, departures and journeys, from the `transit`
-//! timetable. Inputs are checked in `crate::travel`.
+//! timetable. Inputs are checked in `app::travel`.
 
-use async_graphql::{Enum, InputObject, SimpleObject};
+use async_graphql::{Context, Enum, Object, SimpleObject};
 use chrono::{DateTime, FixedOffset};
 
-use super::connection::PointInput;
-use super::reference::GeoPoint;
-
-/// Where a journey starts or ends: exactly one of the three.
-#[derive(InputObject, Debug, Clone)]
-pub struct PlaceInput {
-    /// A point (an address found with `geocode`, a site's location).
-    pub point: Option<PointInput>,
-    /// A stop, platform or station id from `stopsNear`.
-    pub stop_id: Option<String>,
-    /// A commune, by NIS code: a point inside it stands for it.
-    pub commune_nis: Option<String>,
-}
+use super::inputs::{PlaceInput, PointInput};
+use super::objects::GeoPoint;
+use crate::context::snapshot;
+use crate::error::{ApiResult, Located};
 
 /// The means of a journey leg.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -165,16 +156,120 @@ pub struct JourneyPlan {
     pub no_journey_reason: Option<String>,
 }
 
-/// "Reachable by public transport": from a place, arriving by a time, within a travel time.
-#[derive(InputObject, Debug, Clone)]
-pub struct ReachableInput {
-    /// Where one leaves from.
-    pub from: PlaceInput,
-    /// The longest acceptable travel time, in minutes (1 to 240).
-    pub max_minutes: i32,
-    /// When one must arrive at the offer's site, with its UTC offset.
-    pub arrive_by: DateTime<FixedOffset>,
-    /// Also require, for trainings with a daily end time, a journey back to `from` leaving the site
-    /// after the session ends that same day (within the same travel time).
-    pub return_after: Option<bool>,
+/// Public transport: stops, journeys and departures.
+#[derive(Debug, Default)]
+pub struct TransitQuery;
+
+impl From<transit::Departure> for Departure {
+    fn from(d: transit::Departure) -> Self {
+        Departure {
+            time: d.time,
+            stop: d.stop.into(),
+            mode: d.mode.into(),
+            route_short_name: d.route_short_name,
+            route_long_name: d.route_long_name,
+            headsign: d.headsign,
+            trip_id: d.trip_id,
+        }
+    }
+}
+
+fn plan(
+    ctx: &Context<'_>,
+    from: PlaceInput,
+    to: PlaceInput,
+    depart_at: Option<DateTime<FixedOffset>>,
+    arrive_by: Option<DateTime<FixedOffset>>,
+    first: Option<i32>,
+) -> ApiResult<JourneyPlan> {
+    let outcome = app::travel::plan_journeys(
+        snapshot(ctx),
+        &from.into(),
+        &to.into(),
+        app::travel::JourneyTime {
+            depart_at,
+            arrive_by,
+        },
+        first,
+    )
+    .located()?;
+    Ok(JourneyPlan {
+        journeys: outcome.journeys.into_iter().map(Into::into).collect(),
+        no_journey_reason: outcome.no_journey_reason,
+    })
+}
+
+/// Public transport: stops, journeys and departures.
+#[Object]
+impl TransitQuery {
+    /// Public transport stops near a point, nearest first (a station stands for its platforms).
+    async fn stops_near(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Where to look around.")] point: PointInput,
+        #[graphql(desc = "How far, in metres, 1 to 5,000 (default 500).")] radius_meters: Option<
+            i32,
+        >,
+        #[graphql(desc = "How many stops, 0 to 100 (default 20).")] first: Option<i32>,
+    ) -> ApiResult<Vec<StopDistance>> {
+        let stops =
+            app::travel::stops_near(snapshot(ctx), point.into(), radius_meters, first).located()?;
+        Ok(stops
+            .into_iter()
+            .map(|(stop, distance_meters)| StopDistance {
+                stop: stop.into(),
+                distance_meters,
+            })
+            .collect())
+    }
+
+    /// Journeys by public transport and on foot, earliest arrival first, with the ones with fewer
+    /// changes. Give `departAt` or `arriveBy` (default: leaving now). No journey is an empty list;
+    /// `journeyPlan` says why.
+    async fn journeys(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Where one leaves from.")] from: PlaceInput,
+        #[graphql(desc = "Where one goes.")] to: PlaceInput,
+        #[graphql(desc = "Leave at this time or later, with its UTC offset.")] depart_at: Option<
+            DateTime<FixedOffset>,
+        >,
+        #[graphql(desc = "Arrive at this time or earlier, with its UTC offset.")] arrive_by: Option<
+            DateTime<FixedOffset>,
+        >,
+        #[graphql(desc = "How many journeys, 1 to 10 (default 3).")] first: Option<i32>,
+    ) -> ApiResult<Vec<Journey>> {
+        Ok(plan(ctx, from, to, depart_at, arrive_by, first)?.journeys)
+    }
+
+    /// Like `journeys`, with the reason when there is none.
+    async fn journey_plan(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Where one leaves from.")] from: PlaceInput,
+        #[graphql(desc = "Where one goes.")] to: PlaceInput,
+        #[graphql(desc = "Leave at this time or later, with its UTC offset.")] depart_at: Option<
+            DateTime<FixedOffset>,
+        >,
+        #[graphql(desc = "Arrive at this time or earlier, with its UTC offset.")] arrive_by: Option<
+            DateTime<FixedOffset>,
+        >,
+        #[graphql(desc = "How many journeys, 1 to 10 (default 3).")] first: Option<i32>,
+    ) -> ApiResult<JourneyPlan> {
+        plan(ctx, from, to, depart_at, arrive_by, first)
+    }
+
+    /// The next departures at a stop or station.
+    async fn departures(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A stop, platform or station id from `stopsNear`.")] stop_id: String,
+        #[graphql(desc = "From this time, with its UTC offset (default: now).")] at: Option<
+            DateTime<FixedOffset>,
+        >,
+        #[graphql(desc = "How many departures, 1 to 100 (default 10).")] first: Option<i32>,
+    ) -> ApiResult<Vec<Departure>> {
+        let departures = app::travel::departures(snapshot(ctx), &stop_id, at, first).located()?;
+        Ok(departures.into_iter().map(Into::into).collect())
+    }
 }

@@ -91,17 +91,18 @@ pub enum FilterError {
 }
 
 impl FilterError {
-    /// The argument at fault, as the API names it.
+    /// The field of the filter at fault, or `orderBy` (the order asked
+    /// beside it) when the order does not fit the filter.
     pub fn field(&self) -> &'static str {
         match self {
-            FilterError::UnknownTrade(_) => "filter.tradeCodes",
-            FilterError::UnknownPole(_) => "filter.poleCodes",
-            FilterError::MalformedNis(_) | FilterError::UnknownCommune(_) => "filter.communeNis",
-            FilterError::Text(_) => "filter.text",
-            FilterError::EmptyDateWindow { .. } => "filter.startsAfter",
-            FilterError::NearPoint(_) | FilterError::NearOutsideArea(_) => "filter.near.point",
-            FilterError::NearRadius(_) => "filter.near.radiusKm",
-            FilterError::BBox(_) => "filter.bbox",
+            FilterError::UnknownTrade(_) => "tradeCodes",
+            FilterError::UnknownPole(_) => "poleCodes",
+            FilterError::MalformedNis(_) | FilterError::UnknownCommune(_) => "communeNis",
+            FilterError::Text(_) => "text",
+            FilterError::EmptyDateWindow { .. } => "startsAfter",
+            FilterError::NearPoint(_) | FilterError::NearOutsideArea(_) => "near.point",
+            FilterError::NearRadius(_) => "near.radiusKm",
+            FilterError::BBox(_) => "bbox",
             FilterError::DistanceWithoutNear | FilterError::TravelTimeWithoutReachable => "orderBy",
         }
     }

@@ -15,7 +15,7 @@ use storage::testing::TestDatabase;
 use storage::{NewMail, SeedSelection, Store, on_both_databases};
 
 use super::{Mailer, MailerConfig, backoff};
-use crate::retention::purge_expired_contacts;
+use app::retention::purge_expired_contacts;
 
 /// A seeded store and a checked request about one of its offers, with the
 /// operator's e-mail address.

@@ -1,0 +1,381 @@
+//! Between the catalogue and the timetable — the only place where sites
+//! meet public transport: turns places people give into the `transit`
+//! crate's queries and its errors into BAD_USER_INPUT naming the field,
+//! plans journeys, lists stops and departures, and computes which sites a
+//! `reachable` filter keeps (one one-to-many travel-time search for all
+//! candidate sites at once).
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, FixedOffset, NaiveTime, TimeDelta, Utc};
+use domain::catalog::{Catalog, OfferFilterInput};
+use domain::codes::NisCode;
+use domain::offer::OfferDetails;
+use domain::operator::SiteId;
+use transit::{
+    Coordinate, JourneyQuery, OneToManyQuery, Place, QueryError, TimeConstraint, Timetable,
+};
+
+use crate::{AppError, AppResult, Snapshot};
+
+/// The longest travel time a `reachable` filter may ask for.
+pub const MAX_REACHABLE_MINUTES: i32 = 240;
+
+/// How long after a session ends the way home may leave.
+const LONGEST_WAIT_AFTER_SESSION: TimeDelta = TimeDelta::hours(2);
+
+/// A point as a client gave it, not yet checked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RawPoint {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// A place as a client gave it: exactly one of a point, a stop or a commune.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceInput {
+    pub point: Option<RawPoint>,
+    pub stop_id: Option<String>,
+    pub commune_nis: Option<String>,
+}
+
+/// "Reachable from this place within so many minutes, arriving by then".
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReachableInput {
+    pub from: PlaceInput,
+    pub max_minutes: i32,
+    pub arrive_by: DateTime<FixedOffset>,
+    /// Keep only sites from which a journey back leaves soon after the
+    /// session ends.
+    pub return_after: Option<bool>,
+}
+
+/// The timetable, or an error saying none is loaded.
+pub fn loaded(timetable: Option<&Timetable>) -> AppResult<&Timetable> {
+    timetable.ok_or_else(|| {
+        AppError::bad_input(
+            "timetable",
+            "no public transport timetable is loaded on this server",
+        )
+    })
+}
+
+pub fn coordinate(lat: f64, lon: f64, field: &str) -> AppResult<Coordinate> {
+    Coordinate::new(lat, lon).map_err(|e| AppError::bad_input(field, e))
+}
+
+/// Reads a place: exactly one of a point, a stop id or a commune.
+pub fn place(catalog: &Catalog, input: &PlaceInput, argument: &str) -> AppResult<Place> {
+    match (&input.point, &input.stop_id, &input.commune_nis) {
+        (Some(point), None, None) => Ok(Place::Point(coordinate(
+            point.lat,
+            point.lon,
+            &format!("{argument}.point"),
+        )?)),
+        (None, Some(stop), None) => Ok(Place::Stop(stop.clone())),
+        (None, None, Some(nis)) => {
+            let argument = format!("{argument}.communeNis");
+            let code = NisCode::parse(nis).map_err(|e| AppError::bad_input(&argument, e))?;
+            let commune = catalog.commune(&code).ok_or_else(|| {
+                AppError::bad_input(
+                    &argument,
+                    format!("{nis} is not a commune of Wallonie picarde"),
+                )
+            })?;
+            let point = commune.representative_point();
+            Ok(Place::Point(coordinate(
+                point.lat(),
+                point.lon(),
+                &argument,
+            )?))
+        }
+        _ => Err(AppError::bad_input(
+            argument,
+            "give exactly one of point, stopId and communeNis",
+        )),
+    }
+}
+
+/// Names the argument a transit error is about.
+pub fn query_error(error: QueryError, from: &str, to: &str, time: &str) -> AppError {
+    let argument = match &error {
+        QueryError::UnknownStop(_)
+        | QueryError::NotAStop(_)
+        | QueryError::OutsideFeeds(_)
+        | QueryError::SamePlace => {
+            if matches!(error, QueryError::SamePlace) {
+                to
+            } else {
+                from
+            }
+        }
+        QueryError::DateOutsideValidity { .. } => time,
+        QueryError::InvalidLimit { .. } => "first",
+        QueryError::InvalidMaxTravel { .. } => "maxMinutes",
+    };
+    AppError::bad_input(argument, error)
+}
+
+/// Which argument a place error belongs to, when a query has two places.
+fn place_argument<'a>(
+    error: &QueryError,
+    from: &'a str,
+    to: &'a str,
+    to_stop: Option<&str>,
+    to_point: Option<Coordinate>,
+) -> &'a str {
+    match error {
+        QueryError::UnknownStop(id) | QueryError::NotAStop(id) if Some(id.as_str()) == to_stop => {
+            to
+        }
+        QueryError::OutsideFeeds(point) if Some(*point) == to_point => to,
+        _ => from,
+    }
+}
+
+/// Plans journeys, naming the faulty argument on error.
+fn journeys(
+    timetable: &Timetable,
+    from: Place,
+    to: Place,
+    time: TimeConstraint,
+    max_journeys: usize,
+    time_argument: &str,
+) -> AppResult<transit::JourneyOutcome> {
+    let (to_stop, to_point) = match &to {
+        Place::Stop(id) => (Some(id.clone()), None),
+        Place::Point(point) => (None, Some(*point)),
+    };
+    timetable
+        .journeys(&JourneyQuery {
+            from,
+            to,
+            time,
+            max_journeys,
+        })
+        .map_err(|error| {
+            let from_or_to = place_argument(&error, "from", "to", to_stop.as_deref(), to_point);
+            query_error(error, from_or_to, "to", time_argument)
+        })
+}
+
+/// The travel time in minutes to each candidate site of a `reachable`
+/// filter; sites out of reach are left out.
+pub(crate) fn reachable_sites(
+    snapshot: &Snapshot,
+    timetable: &Timetable,
+    filter: OfferFilterInput,
+    reachable: &ReachableInput,
+) -> AppResult<HashMap<SiteId, u32>> {
+    let catalog = &snapshot.catalog;
+    if !(1..=MAX_REACHABLE_MINUTES).contains(&reachable.max_minutes) {
+        return Err(AppError::bad_input(
+            "filter.reachable.maxMinutes",
+            format!(
+                "must be between 1 and {MAX_REACHABLE_MINUTES}, got {}",
+                reachable.max_minutes
+            ),
+        ));
+    }
+    let from = place(catalog, &reachable.from, "filter.reachable.from")?;
+    let max_travel = TimeDelta::minutes(i64::from(reachable.max_minutes));
+    let query = catalog
+        .parse_offer_filter(filter, &snapshot.service_area)
+        .map_err(crate::search::filter_error)?;
+    // Every site holding a candidate offer, with the end times of its trainings.
+    let mut sites: HashMap<SiteId, BTreeSet<NaiveTime>> = HashMap::new();
+    for hit in catalog.matching_offers(&query) {
+        let ends = sites.entry(hit.offer.site_id).or_default();
+        if let OfferDetails::Training(session) = &hit.offer.details
+            && let Some(end) = session.daily_end_time
+        {
+            ends.insert(end);
+        }
+    }
+    let mut site_ids: Vec<SiteId> = sites.keys().copied().collect();
+    site_ids.sort();
+    let targets = site_ids
+        .iter()
+        .filter_map(|id| catalog.site(*id))
+        .map(|site| coordinate(site.location.lat(), site.location.lon(), "filter"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let times = timetable
+        .travel_times(&OneToManyQuery {
+            from: from.clone(),
+            targets: targets.clone(),
+            time: TimeConstraint::ArriveBy(reachable.arrive_by),
+            max_travel,
+        })
+        .map_err(|error| {
+            query_error(
+                error,
+                "filter.reachable.from",
+                "filter.reachable.from",
+                "filter.reachable.arriveBy",
+            )
+        })?;
+    let mut minutes = HashMap::new();
+    for ((site_id, target), time) in site_ids.iter().zip(targets).zip(times) {
+        let Some(time) = time else { continue };
+        let ends = &sites[site_id];
+        if reachable.return_after == Some(true)
+            && !ends.iter().all(|end| {
+                way_home_exists(
+                    timetable,
+                    target,
+                    &from,
+                    reachable.arrive_by,
+                    *end,
+                    max_travel,
+                )
+            })
+        {
+            continue;
+        }
+        let whole_minutes = (time.num_seconds() + 59) / 60;
+        minutes.insert(*site_id, u32::try_from(whole_minutes).unwrap_or(u32::MAX));
+    }
+    Ok(minutes)
+}
+
+/// Whether one can leave the site after a session ending at `end` on the
+/// day of `day` and be back at `home` within `max_travel`.
+fn way_home_exists(
+    timetable: &Timetable,
+    site: Coordinate,
+    home: &Place,
+    day: DateTime<FixedOffset>,
+    end: NaiveTime,
+    max_travel: TimeDelta,
+) -> bool {
+    let Some(session_end) = day
+        .date_naive()
+        .and_time(end)
+        .and_local_timezone(*day.offset())
+        .single()
+    else {
+        return false;
+    };
+    let outcome = timetable.journeys(&JourneyQuery {
+        from: Place::Point(site),
+        to: home.clone(),
+        time: TimeConstraint::DepartAfter(session_end),
+        max_journeys: 1,
+    });
+    outcome.is_ok_and(|outcome| {
+        outcome.journeys.iter().any(|journey| {
+            journey.departure - session_end <= LONGEST_WAIT_AFTER_SESSION
+                && journey.duration() <= max_travel
+        })
+    })
+}
+
+/// Reads an optional count within bounds.
+pub fn bounded(
+    value: Option<i32>,
+    default: usize,
+    min: usize,
+    max: usize,
+    field: &str,
+) -> AppResult<usize> {
+    match value {
+        None => Ok(default),
+        Some(n) => usize::try_from(n)
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+            .ok_or_else(|| {
+                AppError::bad_input(field, format!("must be between {min} and {max}, got {n}"))
+            }),
+    }
+}
+
+/// Reads a stop search radius in metres (500 by default).
+pub fn stop_radius(radius_meters: Option<i32>) -> AppResult<f64> {
+    bounded(radius_meters, 500, 1, 5_000, "radiusMeters").map(|r| r as f64)
+}
+
+/// When a journey leaves or arrives, as a client asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JourneyTime {
+    pub depart_at: Option<DateTime<FixedOffset>>,
+    pub arrive_by: Option<DateTime<FixedOffset>>,
+}
+
+/// Plans journeys from one place to another, leaving after `departAt` or
+/// arriving by `arriveBy` (leaving now when neither is given); `first`
+/// journeys at most (3 by default).
+pub fn plan_journeys(
+    snapshot: &Snapshot,
+    from: &PlaceInput,
+    to: &PlaceInput,
+    time: JourneyTime,
+    first: Option<i32>,
+) -> AppResult<transit::JourneyOutcome> {
+    let timetable = loaded(snapshot.timetable.as_deref())?;
+    let count = bounded(first, 3, 1, transit::MAX_JOURNEYS, "first")?;
+    let (time, time_field) = match (time.depart_at, time.arrive_by) {
+        (Some(_), Some(_)) => {
+            return Err(AppError::bad_input(
+                "arriveBy",
+                "give departAt or arriveBy, not both",
+            ));
+        }
+        (Some(at), None) => (TimeConstraint::DepartAfter(at), "departAt"),
+        (None, Some(by)) => (TimeConstraint::ArriveBy(by), "arriveBy"),
+        (None, None) => (
+            TimeConstraint::DepartAfter(Utc::now().fixed_offset()),
+            "departAt",
+        ),
+    };
+    let from = place(&snapshot.catalog, from, "from")?;
+    let to = place(&snapshot.catalog, to, "to")?;
+    journeys(timetable, from, to, time, count, time_field)
+}
+
+/// Public transport stops near a point, nearest first: within
+/// `radiusMeters` (500 by default), `first` of them at most (a page size).
+pub fn stops_near(
+    snapshot: &Snapshot,
+    point: RawPoint,
+    radius_meters: Option<i32>,
+    first: Option<i32>,
+) -> AppResult<Vec<(transit::StopInfo, f64)>> {
+    let timetable = loaded(snapshot.timetable.as_deref())?;
+    let point = coordinate(point.lat, point.lon, "point")?;
+    let radius = stop_radius(radius_meters)?;
+    let size = crate::pages::page_size(first)?;
+    Ok(timetable.stops_near(point, radius, size.get()))
+}
+
+/// The stops near a site (none without a timetable): within
+/// `radiusMeters`, `first` of them, 1 to 20 (5 by default).
+pub fn stops_near_site(
+    snapshot: &Snapshot,
+    site: &domain::operator::Site,
+    radius_meters: Option<i32>,
+    first: Option<i32>,
+) -> AppResult<Vec<(transit::StopInfo, f64)>> {
+    let Some(timetable) = snapshot.timetable.as_deref() else {
+        return Ok(Vec::new());
+    };
+    let radius = stop_radius(radius_meters)?;
+    let count = bounded(first, 5, 1, 20, "first")?;
+    let point = coordinate(site.location.lat(), site.location.lon(), "site")?;
+    Ok(timetable.stops_near(point, radius, count))
+}
+
+/// The next departures at a stop or station, from `at` (now by default),
+/// `first` of them, 1 to 100 (10 by default).
+pub fn departures(
+    snapshot: &Snapshot,
+    stop_id: &str,
+    at: Option<DateTime<FixedOffset>>,
+    first: Option<i32>,
+) -> AppResult<Vec<transit::Departure>> {
+    let timetable = loaded(snapshot.timetable.as_deref())?;
+    let count = bounded(first, 10, 1, 100, "first")?;
+    let at = at.unwrap_or_else(|| Utc::now().fixed_offset());
+    timetable
+        .departures(stop_id, at, count)
+        .map_err(|e| query_error(e, "stopId", "stopId", "at"))
+}
