@@ -99,12 +99,13 @@ impl VersionedTable for OperatorContactSettings {
     type Entity = operator::Entity;
     type Value = ContactedOperator;
 
-    const OBJECT: AuditedObject = AuditedObject::Operator;
-    const NAME: &'static str = "operator";
-    const ID: operator::Column = operator::Column::Id;
-    const VERSION: operator::Column = operator::Column::Version;
-    const UPDATED_AT: operator::Column = operator::Column::UpdatedAt;
-    const CREATED_AT: Option<operator::Column> = Some(operator::Column::CreatedAt);
+    // The same rows and the same version as the operator's details.
+    const OBJECT: AuditedObject = Operators::OBJECT;
+    const NAME: &'static str = Operators::NAME;
+    const ID: operator::Column = Operators::ID;
+    const VERSION: operator::Column = Operators::VERSION;
+    const UPDATED_AT: operator::Column = Operators::UPDATED_AT;
+    const CREATED_AT: Option<operator::Column> = Operators::CREATED_AT;
 
     async fn load(
         txn: &WriteTransaction,

@@ -136,15 +136,12 @@ on_both_databases!(
 on_both_databases!(
     a_write_that_fails_after_writing_its_row_leaves_neither_the_change_nor_its_entry,
     |db: TestDatabase| async move {
-        let (store, catalog) = store_with_reference_data(&db).await;
-        let operator = create_school(&store, "ecole-a").await;
-        let site = create_site(&store, &catalog, operator.id, "main")
-            .await
-            .unwrap();
-        let offer = store
-            .create_offer(&admin(), draft_internship(&catalog, &site, None))
-            .await
-            .unwrap();
+        let SchoolWithADraft {
+            store,
+            catalog,
+            offer,
+            ..
+        } = school_with_a_draft(&db).await;
         let trail = whole_audit_trail(&store).await;
 
         // The offer's row is updated first; its trade links then hit their

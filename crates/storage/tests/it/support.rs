@@ -15,7 +15,7 @@ use domain::operator::{
 use domain::rejection::Rejection;
 use domain::revision::{AuditEntry, AuditedObject};
 use storage::testing::TestDatabase;
-use storage::{Actor, AuditFilter, SeedSelection, Store};
+use storage::{Actor, AuditFilter, SeedSelection, Store, WriteError};
 
 /// A migrated store holding the reference data (communes, trades), and the
 /// catalogue loaded from it.
@@ -178,4 +178,48 @@ pub async fn whole_audit_trail(store: &Store) -> Vec<AuditEntry> {
         .audit_entries(&AuditFilter::default(), None, 1_000)
         .await
         .expect("read the audit trail")
+}
+
+/// A school ("ecole-a") with a site ("main") and a draft internship there,
+/// as their creations returned them.
+pub struct SchoolWithADraft {
+    pub store: Store,
+    pub catalog: Catalog,
+    pub operator: Operator,
+    pub site: Site,
+    pub offer: Offer,
+}
+
+pub async fn school_with_a_draft(db: &TestDatabase) -> SchoolWithADraft {
+    let (store, catalog) = store_with_reference_data(db).await;
+    let operator = create_school(&store, "ecole-a").await;
+    let site = create_site(&store, &catalog, operator.id, "main")
+        .await
+        .expect("create a site");
+    let offer = store
+        .create_offer(&admin(), draft_internship(&catalog, &site, None))
+        .await
+        .expect("create an offer");
+    SchoolWithADraft {
+        store,
+        catalog,
+        operator,
+        site,
+        offer,
+    }
+}
+
+/// Checks that a write was refused as stale, reporting `current`.
+pub fn assert_stale<T: std::fmt::Debug>(
+    outcome: &Result<T, WriteError>,
+    expected: i64,
+    current: i64,
+) {
+    assert!(
+        matches!(
+            outcome,
+            Err(WriteError::StaleVersion { expected: e, current: c }) if *e == expected && *c == current
+        ),
+        "{outcome:?}"
+    );
 }

@@ -4,8 +4,8 @@
 use domain::contact::{ContactMode, ContactSettings};
 use domain::offer::OfferStatus;
 use domain::revision::{AuditAction, AuditedObject};
+use storage::on_both_databases;
 use storage::testing::TestDatabase;
-use storage::{WriteError, on_both_databases};
 
 use crate::support::*;
 
@@ -38,20 +38,18 @@ on_both_databases!(
 on_both_databases!(
     a_stale_version_changes_nothing_and_reports_the_current_version,
     |db: TestDatabase| async move {
-        let (store, catalog) = store_with_reference_data(&db).await;
-        let operator = create_school(&store, "ecole-a").await;
+        let SchoolWithADraft {
+            store,
+            operator,
+            site,
+            offer,
+            ..
+        } = school_with_a_draft(&db).await;
         store
             .update_operator(&admin(), operator.id, 1, |o| {
                 o.name = "Second".to_owned();
                 Ok(())
             })
-            .await
-            .unwrap();
-        let site = create_site(&store, &catalog, operator.id, "main")
-            .await
-            .unwrap();
-        let offer = store
-            .create_offer(&admin(), draft_internship(&catalog, &site, None))
             .await
             .unwrap();
         let before = store.load_catalog().await.unwrap();
@@ -86,34 +84,10 @@ on_both_databases!(
             })
             .await;
 
-        assert!(matches!(
-            stale_operator,
-            Err(WriteError::StaleVersion {
-                expected: 1,
-                current: 2
-            })
-        ));
-        assert!(matches!(
-            stale_contact,
-            Err(WriteError::StaleVersion {
-                expected: 1,
-                current: 2
-            })
-        ));
-        assert!(matches!(
-            stale_site,
-            Err(WriteError::StaleVersion {
-                expected: 7,
-                current: 1
-            })
-        ));
-        assert!(matches!(
-            stale_offer,
-            Err(WriteError::StaleVersion {
-                expected: 0,
-                current: 1
-            })
-        ));
+        assert_stale(&stale_operator, 1, 2);
+        assert_stale(&stale_contact, 1, 2);
+        assert_stale(&stale_site, 7, 1);
+        assert_stale(&stale_offer, 0, 1);
         let after = store.load_catalog().await.unwrap();
         assert_eq!(after.operator(operator.id), before.operator(operator.id));
         assert_eq!(after.site(site.id), before.site(site.id));
@@ -146,16 +120,7 @@ on_both_databases!(
         let won = outcomes.iter().filter(|o| o.is_ok()).count();
         assert_eq!(won, 1, "{outcomes:?}");
         for outcome in outcomes.iter().filter(|o| o.is_err()) {
-            assert!(
-                matches!(
-                    outcome,
-                    Err(WriteError::StaleVersion {
-                        expected: 1,
-                        current: 2
-                    })
-                ),
-                "{outcome:?}"
-            );
+            assert_stale(outcome, 1, 2);
         }
         let updates = audit_of(&store, AuditedObject::Operator, operator.id.0)
             .await
@@ -169,15 +134,13 @@ on_both_databases!(
 on_both_databases!(
     an_edit_that_changes_nothing_writes_nothing_and_keeps_the_version,
     |db: TestDatabase| async move {
-        let (store, catalog) = store_with_reference_data(&db).await;
-        let operator = create_school(&store, "ecole-a").await;
-        let site = create_site(&store, &catalog, operator.id, "main")
-            .await
-            .unwrap();
-        let offer = store
-            .create_offer(&admin(), draft_internship(&catalog, &site, None))
-            .await
-            .unwrap();
+        let SchoolWithADraft {
+            store,
+            operator,
+            site,
+            offer,
+            ..
+        } = school_with_a_draft(&db).await;
         let trail = whole_audit_trail(&store).await;
         let versions = store.data_versions().await.unwrap();
 
