@@ -16,6 +16,8 @@ mod m20261129_000005_transit_feeds;
 mod m20261129_000006_accounts;
 mod m20261129_000007_partner_writes;
 mod m20261129_000008_api_keys_and_contacts;
+mod m20261201_000009_named_unique_keys;
+mod m20261201_000010_data_versions;
 
 /// Applies the migrations in order.
 #[derive(Debug)]
@@ -33,6 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_accounts::Migration),
             Box::new(m20261129_000007_partner_writes::Migration),
             Box::new(m20261129_000008_api_keys_and_contacts::Migration),
+            Box::new(m20261201_000009_named_unique_keys::Migration),
+            Box::new(m20261201_000010_data_versions::Migration),
         ]
     }
 }

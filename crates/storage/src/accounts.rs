@@ -9,7 +9,7 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::entities::{access_token, account, account_operator, invitation, operator};
-use crate::writes::{Actor, WriteError};
+use crate::writes::{Actor, WriteError, conflict_or_storage};
 use crate::{StorageError, Store};
 
 /// An account to create.
@@ -51,20 +51,11 @@ async fn account_from_row(
 
 impl Store {
     /// Creates an account in one transaction. Fails with
-    /// [`StorageError::Conflict`] when the address is taken and
-    /// [`StorageError::NotFound`] for an unknown operator code.
+    /// [`StorageError::Conflict`] when the address is taken (or an operator
+    /// is named twice) and [`StorageError::NotFound`] for an unknown
+    /// operator code.
     pub async fn create_account(&self, new: NewAccount<'_>) -> Result<Account, StorageError> {
         let txn = self.begin_write().await?;
-        let taken = account::Entity::find()
-            .filter(account::Column::Email.eq(new.email.as_str()))
-            .one(&*txn)
-            .await?
-            .is_some();
-        if taken {
-            return Err(StorageError::Conflict(
-                "an account with this e-mail address exists".to_owned(),
-            ));
-        }
         let mut operator_ids = Vec::new();
         for code in new.operators {
             let found = operator::Entity::find()
@@ -84,14 +75,16 @@ impl Store {
             ..Default::default()
         })
         .exec(&*txn)
-        .await?;
+        .await
+        .map_err(conflict_or_storage)?;
         for operator_id in &operator_ids {
             account_operator::Entity::insert(account_operator::ActiveModel {
                 account_id: Set(inserted.last_insert_id),
                 operator_id: Set(*operator_id),
             })
             .exec(&*txn)
-            .await?;
+            .await
+            .map_err(conflict_or_storage)?;
         }
         txn.commit().await?;
         let row = account::Entity::find_by_id(inserted.last_insert_id)
@@ -225,24 +218,15 @@ const NO_PASSWORD: &str = "";
 
 impl Store {
     /// Creates a PARTNER account for operators and its one-time invitation,
-    /// audited as an INVITE by `actor`.
+    /// audited as an INVITE by `actor`. A taken address is refused as
+    /// [`WriteError::Taken`] on `email`, an operator named twice on
+    /// `operatorIds`.
     pub async fn invite_partner(
         &self,
         actor: &Actor,
         invitation: NewInvitation<'_>,
     ) -> Result<Account, WriteError> {
         let txn = self.begin_write().await?;
-        let taken = account::Entity::find()
-            .filter(account::Column::Email.eq(invitation.email.as_str()))
-            .one(&*txn)
-            .await?
-            .is_some();
-        if taken {
-            return Err(WriteError::Taken {
-                field: "email",
-                message: "an account with this e-mail address exists".to_owned(),
-            });
-        }
         for id in invitation.operators {
             operator::Entity::find_by_id(id.0)
                 .one(&*txn)

@@ -7,6 +7,7 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::entities::api_key;
+use crate::writes::conflict_or_storage;
 use crate::{StorageError, Store};
 
 impl Store {
@@ -18,16 +19,6 @@ impl Store {
         key_sha256: &str,
         requests_per_minute: Option<u32>,
     ) -> Result<ApiKeyId, StorageError> {
-        let taken = api_key::Entity::find()
-            .filter(api_key::Column::Label.eq(label))
-            .one(&self.db)
-            .await?
-            .is_some();
-        if taken {
-            return Err(StorageError::Conflict(format!(
-                "an API key labelled {label:?} exists"
-            )));
-        }
         let rpm = requests_per_minute
             .map(|n| i32::try_from(n).unwrap_or(i32::MAX))
             .filter(|n| *n > 0);
@@ -40,7 +31,8 @@ impl Store {
             ..Default::default()
         })
         .exec(&self.db)
-        .await?;
+        .await
+        .map_err(conflict_or_storage)?;
         Ok(ApiKeyId(inserted.last_insert_id))
     }
 

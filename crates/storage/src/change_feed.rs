@@ -1,11 +1,11 @@
-//! Keeping several instances in step: each committed write announces itself
-//! on a PostgreSQL channel (`NOTIFY`, see `writes`), and every instance
-//! listens on its own connection and reloads its catalogue. No broker and
-//! no cluster membership: the database is the only shared thing.
+//! Keeping several instances in step: each committed write announces its
+//! topic on a PostgreSQL channel (`NOTIFY`, see `data_versions`), and every
+//! instance listens on its own connection and reloads what changed. No
+//! broker and no cluster membership: the database is the only shared thing.
 
 use sea_orm::sqlx::postgres::PgListener;
 
-use crate::writes::CATALOG_CHANNEL;
+use crate::data_versions::{CATALOG_CHANNEL, DataChange};
 use crate::{Backend, StorageError, Store};
 
 /// Announcements of committed writes made through any instance.
@@ -15,15 +15,19 @@ pub struct ChangeFeed {
 }
 
 impl ChangeFeed {
-    /// Waits for the next announcement. It also returns when the listening
-    /// connection was lost and has been re-established, because
-    /// announcements made meanwhile are gone: either way, reload.
-    pub async fn next_change(&mut self) -> Result<(), StorageError> {
-        self.listener
+    /// Waits for the next announcement and says which topic changed. When
+    /// the listening connection was lost and has been re-established it
+    /// answers [`DataChange::Unknown`], because announcements made meanwhile
+    /// are gone: reload everything.
+    pub async fn next_change(&mut self) -> Result<DataChange, StorageError> {
+        let notification = self
+            .listener
             .try_recv()
             .await
-            .map(|_| ())
-            .map_err(|e| StorageError::Listen(e.to_string()))
+            .map_err(|e| StorageError::Listen(e.to_string()))?;
+        Ok(notification.map_or(DataChange::Unknown, |n| {
+            DataChange::from_payload(n.payload())
+        }))
     }
 }
 

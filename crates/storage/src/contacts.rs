@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 use domain::account::Email;
 use domain::contact::{
     ContactMode, ContactRequest, ContactRequestId, ContactSettings, PhoneNumber,
-    parse_audience_list,
 };
 use domain::offer::OfferId;
 use domain::operator::OperatorId;
@@ -17,6 +16,8 @@ use sea_orm::{
 };
 
 use crate::entities::{contact_request, operator, outbox_mail};
+use crate::load::operator_contact_settings;
+use crate::rows::audience_list;
 use crate::{StorageError, Store};
 
 /// A mail to queue with a request.
@@ -101,12 +102,7 @@ impl Store {
         else {
             return Ok(None);
         };
-        let corrupt = |e: &dyn std::fmt::Display| StorageError::corrupt("operators", row.id, e);
-        Ok(Some(ContactSettings {
-            mode: row.contact_mode.parse().map_err(|e| corrupt(&e))?,
-            accepted_audiences: parse_audience_list(&row.contact_audiences)
-                .map_err(|e| corrupt(&e))?,
-        }))
+        Ok(Some(operator_contact_settings(&row)?))
     }
 
     /// Changes how an operator wants to be contacted.
@@ -115,12 +111,7 @@ impl Store {
         operator_id: OperatorId,
         settings: &ContactSettings,
     ) -> Result<(), StorageError> {
-        let audiences = settings
-            .accepted_audiences
-            .iter()
-            .map(|a| a.code())
-            .collect::<Vec<_>>()
-            .join(",");
+        let audiences = audience_list(&settings.accepted_audiences);
         let result = operator::Entity::update_many()
             .col_expr(
                 operator::Column::ContactMode,

@@ -10,6 +10,7 @@ mod accounts;
 mod api_keys;
 mod change_feed;
 mod contacts;
+mod data_versions;
 #[allow(unreachable_pub)] // sea-orm's derives declare `pub` items in these crate-private modules.
 mod entities;
 mod error;
@@ -34,11 +35,12 @@ use sea_orm::{ConnectOptions, Database, DatabaseBackend, DatabaseConnection};
 pub use accounts::{NewAccount, NewInvitation};
 pub use change_feed::ChangeFeed;
 pub use contacts::{ContactCounts, NewMail, StoredContactRequest};
+pub use data_versions::{CATALOG_CHANNEL, DataChange, DataTopic, DataVersions};
 pub use error::StorageError;
 pub use outbox::{MailStatus, OutboxMail};
 pub use seed::{SeedOutcome, SeedSelection};
 pub use transit_feeds::{FeedsVersion, StoredFeed};
-pub use writes::{Actor, AuditFilter, CATALOG_CHANNEL, WriteError};
+pub use writes::{Actor, AuditFilter, WriteError};
 
 /// The database the service runs on when none is configured: a SQLite file
 /// next to where it is started, created on first use.

@@ -8,6 +8,7 @@ use std::str::FromStr;
 
 use domain::catalog::{Catalog, CatalogParts};
 use domain::codes::{NisCode, OperatorCode, PoleCode, Postcode, TradeCode};
+use domain::contact::{ContactSettings, parse_audience_list};
 use domain::location::Point;
 use domain::offer::{
     DiscoveryDetails, InternshipDetails, JobDetails, Offer, OfferDetails, OfferId, OfferKind,
@@ -22,6 +23,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
+use crate::data_versions::read_versions;
 use crate::entities::{
     commune, offer, offer_audience, offer_trade, operator, pole, pole_challenge, postal_locality,
     site, trade, trade_classification_code, trade_keyword, trade_pole, training_programme,
@@ -59,7 +61,16 @@ fn non_negative(
 impl Store {
     /// Reads everything the catalogue holds and builds it.
     pub async fn load_catalog(&self) -> Result<Catalog, StorageError> {
+        Ok(self.load_catalog_versioned().await?.0)
+    }
+
+    /// Reads everything the catalogue holds and builds it, with the
+    /// catalogue's data version read in the same snapshot: the catalogue is
+    /// exactly the data of that version, so comparing it with
+    /// [`Store::data_versions`] later tells whether it is behind.
+    pub async fn load_catalog_versioned(&self) -> Result<(Catalog, i64), StorageError> {
         let snapshot = self.snapshot().await?;
+        let version = read_versions(&snapshot).await?.catalog;
         let parts = CatalogParts {
             communes: load_communes(&snapshot).await?,
             poles: load_poles(&snapshot).await?,
@@ -70,7 +81,7 @@ impl Store {
             offers: load_offers(&snapshot).await?,
         };
         snapshot.commit().await?;
-        Ok(Catalog::build(parts)?)
+        Ok((Catalog::build(parts)?, version))
     }
 
     /// Rebuilds the catalogue after partners' writes. Reference data
@@ -78,7 +89,17 @@ impl Store {
     /// while serving, so it is taken from the previous catalogue instead of
     /// being read and parsed again; only partners' tables are read.
     pub async fn reload_catalog(&self, previous: &Catalog) -> Result<Catalog, StorageError> {
+        Ok(self.reload_catalog_versioned(previous).await?.0)
+    }
+
+    /// [`Store::reload_catalog`], with the catalogue's data version read in
+    /// the same snapshot (see [`Store::load_catalog_versioned`]).
+    pub async fn reload_catalog_versioned(
+        &self,
+        previous: &Catalog,
+    ) -> Result<(Catalog, i64), StorageError> {
         let snapshot = self.snapshot().await?;
+        let version = read_versions(&snapshot).await?.catalog;
         let parts = CatalogParts {
             communes: previous.communes().to_vec(),
             poles: previous.poles().to_vec(),
@@ -89,24 +110,30 @@ impl Store {
             offers: load_offers(&snapshot).await?,
         };
         snapshot.commit().await?;
-        Ok(Catalog::build(parts)?)
+        Ok((Catalog::build(parts)?, version))
     }
 
     /// A read-only transaction that sees one state of the database for all
     /// its statements: without it, an offer committed between reading the
     /// trade links and reading the offers would arrive without its trades.
     /// PostgreSQL needs REPEATABLE READ for that (READ COMMITTED takes a new
-    /// snapshot per statement); SQLite's read transactions in WAL mode
-    /// always do.
+    /// snapshot per statement), read-only since it writes nothing. SQLite's
+    /// read transactions in WAL mode always see one state; it takes no
+    /// isolation level or access mode (asking for one only logs a warning),
+    /// so a plain transaction is the same snapshot there.
     async fn snapshot(&self) -> Result<DatabaseTransaction, StorageError> {
-        let isolation = match self.backend() {
-            crate::Backend::Postgres => Some(IsolationLevel::RepeatableRead),
-            crate::Backend::Sqlite => None,
+        let snapshot = match self.backend() {
+            crate::Backend::Postgres => {
+                self.db
+                    .begin_with_config(
+                        Some(IsolationLevel::RepeatableRead),
+                        Some(AccessMode::ReadOnly),
+                    )
+                    .await?
+            }
+            crate::Backend::Sqlite => self.db.begin().await?,
         };
-        Ok(self
-            .db
-            .begin_with_config(isolation, Some(AccessMode::ReadOnly))
-            .await?)
+        Ok(snapshot)
     }
 }
 
@@ -256,21 +283,7 @@ async fn load_programmes(
     db: &impl ConnectionTrait,
 ) -> Result<Vec<TrainingProgramme>, StorageError> {
     let rows = training_programme::Entity::find().all(db).await?;
-    rows.into_iter()
-        .map(|row| {
-            const TABLE: &str = "training_programmes";
-            Ok(TrainingProgramme {
-                id: ProgrammeId(row.id),
-                operator_id: OperatorId(row.operator_id),
-                modality: parse(TABLE, row.id, &row.modality)?,
-                duration_hours: non_negative(TABLE, row.id, row.duration_hours)?,
-                title: row.title,
-                objective: row.objective,
-                certification: row.certification,
-                version: row.version,
-            })
-        })
-        .collect()
+    rows.into_iter().map(programme_from_row).collect()
 }
 
 async fn load_offers(db: &impl ConnectionTrait) -> Result<Vec<Offer>, StorageError> {
@@ -375,6 +388,22 @@ pub(crate) fn offer_from_row(
     })
 }
 
+pub(crate) fn programme_from_row(
+    row: training_programme::Model,
+) -> Result<TrainingProgramme, StorageError> {
+    const TABLE: &str = "training_programmes";
+    Ok(TrainingProgramme {
+        id: ProgrammeId(row.id),
+        operator_id: OperatorId(row.operator_id),
+        modality: parse(TABLE, row.id, &row.modality)?,
+        duration_hours: non_negative(TABLE, row.id, row.duration_hours)?,
+        title: row.title,
+        objective: row.objective,
+        certification: row.certification,
+        version: row.version,
+    })
+}
+
 pub(crate) fn operator_from_row(row: operator::Model) -> Result<Operator, StorageError> {
     const TABLE: &str = "operators";
     Ok(Operator {
@@ -390,6 +419,18 @@ pub(crate) fn operator_from_row(row: operator::Model) -> Result<Operator, Storag
         is_demo: row.is_demo,
         updated_at: row.updated_at,
         version: row.version,
+    })
+}
+
+/// How an operator wants to be contacted, as its row stores it.
+pub(crate) fn operator_contact_settings(
+    row: &operator::Model,
+) -> Result<ContactSettings, StorageError> {
+    const TABLE: &str = "operators";
+    let corrupt = |e: &dyn Display| StorageError::corrupt(TABLE, row.id, e);
+    Ok(ContactSettings {
+        mode: row.contact_mode.parse().map_err(|e| corrupt(&e))?,
+        accepted_audiences: parse_audience_list(&row.contact_audiences).map_err(|e| corrupt(&e))?,
     })
 }
 

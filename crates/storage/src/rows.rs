@@ -1,6 +1,7 @@
 //! Domain values turned into rows for writing, shared by the seed and by
 //! partners' writes so both store an offer the same way.
 
+use domain::audience::Audience;
 use domain::offer::{Offer, OfferDetails};
 use sea_orm::ActiveValue::Set;
 
@@ -61,4 +62,14 @@ pub(crate) fn offer_row(offer: &Offer) -> offer::ActiveModel {
         }
     }
     row
+}
+
+/// Audiences as `operators.contact_audiences` stores them: codes separated
+/// by commas, empty for "every audience of the offer".
+pub(crate) fn audience_list(audiences: &[Audience]) -> String {
+    audiences
+        .iter()
+        .map(|audience| audience.code())
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
+use crate::data_versions::DataTopic;
 use crate::entities::transit_feed;
 use crate::{StorageError, Store};
 
@@ -28,7 +29,7 @@ pub struct FeedsVersion {
 
 impl Store {
     /// Stores a feed under `name`, replacing the one of that name if any, in
-    /// one transaction.
+    /// one transaction that raises the timetable's data version.
     pub async fn save_transit_feed(
         &self,
         name: &str,
@@ -36,10 +37,10 @@ impl Store {
         zip: Vec<u8>,
     ) -> Result<(), StorageError> {
         let size = i64::try_from(zip.len()).unwrap_or(i64::MAX);
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         transit_feed::Entity::delete_many()
             .filter(transit_feed::Column::Name.eq(name))
-            .exec(&txn)
+            .exec(&*txn)
             .await?;
         transit_feed::Entity::insert(transit_feed::ActiveModel {
             name: Set(name.to_owned()),
@@ -49,9 +50,9 @@ impl Store {
             imported_at: Set(Utc::now()),
             ..Default::default()
         })
-        .exec(&txn)
+        .exec(&*txn)
         .await?;
-        txn.commit().await?;
+        txn.commit_announcing(DataTopic::Timetable).await?;
         Ok(())
     }
 
@@ -72,13 +73,21 @@ impl Store {
             .collect())
     }
 
-    /// Removes a stored feed; returns whether one had that name.
+    /// Removes a stored feed; returns whether one had that name. Removing
+    /// one raises the timetable's data version; removing none changes
+    /// nothing.
     pub async fn remove_transit_feed(&self, name: &str) -> Result<bool, StorageError> {
-        let result = transit_feed::Entity::delete_many()
+        let txn = self.begin_write().await?;
+        let removed = transit_feed::Entity::delete_many()
             .filter(transit_feed::Column::Name.eq(name))
-            .exec(&self.db)
-            .await?;
-        Ok(result.rows_affected > 0)
+            .exec(&*txn)
+            .await?
+            .rows_affected
+            > 0;
+        if removed {
+            txn.commit_announcing(DataTopic::Timetable).await?;
+        }
+        Ok(removed)
     }
 
     /// A cheap fingerprint of the stored feeds, polled by running instances.

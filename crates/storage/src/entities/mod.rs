@@ -8,6 +8,7 @@ pub(crate) mod api_key;
 pub(crate) mod audit_entry;
 pub(crate) mod commune;
 pub(crate) mod contact_request;
+pub(crate) mod data_version;
 pub(crate) mod invitation;
 pub(crate) mod offer;
 pub(crate) mod offer_audience;

@@ -1,7 +1,9 @@
 //! Seeding: the real reference data (communes, poles, trades) and the
 //! invented demo data set, both embedded in the binary from `seeds/` so a
 //! fresh machine needs nothing else. Each data set is loaded in one
-//! transaction and recorded in `seed_runs`, so loading twice does nothing.
+//! transaction and recorded in `seed_runs`, so loading twice does nothing;
+//! the same transaction raises the catalogue's data version, as any write
+//! to what the catalogue shows does.
 
 mod demo;
 mod reference;
@@ -9,6 +11,7 @@ mod reference;
 use chrono::Utc;
 use sea_orm::{ActiveValue::Set, DatabaseTransaction, EntityTrait, TransactionTrait};
 
+use crate::data_versions::{DataTopic, announce};
 use crate::entities::seed_run;
 use crate::{StorageError, Store};
 
@@ -53,6 +56,7 @@ impl Store {
             let txn = self.db.begin().await?;
             let summary = reference::insert(&txn).await?;
             record_seed_run(&txn, reference::DATASET, reference::VERSION).await?;
+            announce(&txn, DataTopic::Catalog).await?;
             txn.commit().await?;
             outcome
                 .loaded
@@ -68,6 +72,7 @@ impl Store {
                 let txn = self.db.begin().await?;
                 let summary = demo::insert(&txn, &territory).await?;
                 record_seed_run(&txn, demo::DATASET, demo::VERSION).await?;
+                announce(&txn, DataTopic::Catalog).await?;
                 txn.commit().await?;
                 outcome.loaded.push(format!("{}: {summary}", demo::DATASET));
             }

@@ -1,32 +1,40 @@
 //! Partners' and admins' writes. Every write runs in one transaction that
 //! checks the version the writer read (optimistic concurrency: a stale
 //! version changes nothing), records an audit entry with the fields it
-//! changed, and on PostgreSQL notifies every instance that the catalogue
-//! changed; the notification is delivered only if the transaction commits.
+//! changed, raises the catalogue's data version and, on PostgreSQL,
+//! notifies every instance; the version and the notification take effect
+//! only if the transaction commits.
 //!
 //! Business rules stay in `domain`: callers hand in domain values or an edit
 //! closure over one, and the domain's checks run inside the transaction on
-//! what the database holds.
+//! what the database holds. The mechanics shared by every versioned table
+//! (reading, checking the version, stamping, auditing) live once in
+//! `versioned`; each table's module keeps its own rules and row mapping.
 
 mod audit;
 mod offers;
 mod operators;
+mod programmes;
 mod sites;
+mod unique_keys;
+mod versioned;
 
 use domain::account::AccountId;
 use domain::rejection::Rejection;
 use domain::revision::{AuditAction, AuditedObject, FieldChange};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, TransactionTrait};
+use sea_orm::{
+    DatabaseTransaction, DbErr, EntityTrait, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
+};
 use tokio::sync::OwnedMutexGuard;
 
 pub use audit::AuditFilter;
+pub(crate) use unique_keys::conflict_or_storage;
 
+use crate::data_versions::{DataTopic, announce};
 use crate::entities::audit_entry;
 use crate::{Backend, StorageError, Store};
-
-/// The PostgreSQL channel on which committed writes are announced.
-pub const CATALOG_CHANNEL: &str = "wapi_catalog_changed";
 
 /// Who writes, for the audit trail.
 #[derive(Debug, Clone)]
@@ -47,28 +55,44 @@ pub enum WriteError {
     StaleVersion { expected: i64, current: i64 },
     #[error(transparent)]
     Rejected(#[from] Rejection),
-    /// A unique value (a code, a reference, an address) is taken.
+    /// A unique value (a code, a reference, an address) is taken, or a
+    /// list names one value twice.
     #[error("{field}: {message}")]
     Taken {
         field: &'static str,
         message: String,
     },
     #[error(transparent)]
-    Storage(#[from] StorageError),
+    Storage(StorageError),
 }
 
+/// Every statement of a write reaches its caller through `?`, so a unique
+/// key hit with a value the writer chose is reported as [`WriteError::Taken`]
+/// wherever it happens, without each write having to remember it.
 impl From<DbErr> for WriteError {
     fn from(error: DbErr) -> Self {
-        WriteError::Storage(StorageError::Database(error))
+        unique_keys::taken_or_storage(error)
+    }
+}
+
+impl From<StorageError> for WriteError {
+    fn from(error: StorageError) -> Self {
+        match error {
+            StorageError::Database(error) => error.into(),
+            other => WriteError::Storage(other),
+        }
     }
 }
 
 /// A write transaction. On SQLite, which has one writer at a time, it also
 /// holds the store's write gate: writers queue here instead of failing with
 /// "database is locked" when two transactions both read and then write.
+/// It also begins `IMMEDIATE`, taking SQLite's write lock before its first
+/// read: a writer outside the gate (another process on the same file, the
+/// mailer marking a mail sent) then makes it wait, within the busy timeout,
+/// instead of failing its first write after a read.
 pub(crate) struct WriteTransaction {
     txn: DatabaseTransaction,
-    backend: Backend,
     _gate: Option<OwnedMutexGuard<()>>,
 }
 
@@ -107,14 +131,17 @@ impl WriteTransaction {
         Ok(())
     }
 
-    /// Commits, announcing the change to every instance on PostgreSQL
-    /// (`NOTIFY` is transactional: listeners hear it only after the commit).
+    /// Commits a change to what the catalogue shows: raises the catalogue's
+    /// data version and announces it to every instance, both with the
+    /// commit (see [`announce`]).
     pub(crate) async fn commit_and_announce(self) -> Result<(), DbErr> {
-        if self.backend == Backend::Postgres {
-            self.txn
-                .execute_unprepared(&format!("NOTIFY {CATALOG_CHANNEL}"))
-                .await?;
-        }
+        self.commit_announcing(DataTopic::Catalog).await
+    }
+
+    /// Commits a change to `topic`, raising its data version and
+    /// announcing it with the commit.
+    pub(crate) async fn commit_announcing(self, topic: DataTopic) -> Result<(), DbErr> {
+        announce(&self.txn, topic).await?;
         self.txn.commit().await
     }
 
@@ -127,24 +154,17 @@ impl WriteTransaction {
 impl Store {
     /// Opens a write transaction (see [`WriteTransaction`]).
     pub(crate) async fn begin_write(&self) -> Result<WriteTransaction, DbErr> {
-        let backend = self.backend();
-        let gate = match backend {
-            Backend::Sqlite => Some(std::sync::Arc::clone(&self.write_gate).lock_owned().await),
-            Backend::Postgres => None,
+        let (gate, txn) = match self.backend() {
+            Backend::Sqlite => {
+                let gate = std::sync::Arc::clone(&self.write_gate).lock_owned().await;
+                let immediate = TransactionOptions {
+                    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                    ..TransactionOptions::default()
+                };
+                (Some(gate), self.db.begin_with_options(immediate).await?)
+            }
+            Backend::Postgres => (None, self.db.begin().await?),
         };
-        Ok(WriteTransaction {
-            txn: self.db.begin().await?,
-            backend,
-            _gate: gate,
-        })
-    }
-}
-
-/// Refuses a write based on an older version than the stored one.
-fn check_version(expected: i64, current: i64) -> Result<(), WriteError> {
-    if expected == current {
-        Ok(())
-    } else {
-        Err(WriteError::StaleVersion { expected, current })
+        Ok(WriteTransaction { txn, _gate: gate })
     }
 }

@@ -1,25 +1,24 @@
-//! Offers and training programmes: created as drafts, edited, published,
-//! archived and duplicated by their operator's partners.
+//! Offers: created as drafts, edited, published, archived and duplicated
+//! by their operator's partners.
 
-use chrono::Utc;
-use domain::offer::{Offer, OfferDetails, OfferId, ProgrammeId, TrainingProgramme};
+use domain::offer::{Offer, OfferDetails, OfferId};
 use domain::operator::OperatorId;
 use domain::rejection::Rejection;
 use domain::revision::{AuditAction, AuditedObject, FieldChange, changes};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::{Actor, WriteError, WriteTransaction, check_version};
+use super::versioned::{Assigned, Creation, VersionedTable};
+use super::{Actor, WriteError, WriteTransaction};
 use crate::Store;
 use crate::entities::{offer, offer_audience, offer_trade, operator, site, training_programme};
 use crate::load::offer_from_row;
 
 /// Reads one offer as the transaction sees it.
-async fn load_offer(txn: &WriteTransaction, id: OfferId) -> Result<Offer, WriteError> {
-    let row = offer::Entity::find_by_id(id.0)
-        .one(&**txn)
-        .await?
-        .ok_or_else(|| WriteError::NotFound(format!("offer {}", id.0)))?;
+async fn load_offer(txn: &WriteTransaction, id: OfferId) -> Result<Option<Offer>, WriteError> {
+    let Some(row) = offer::Entity::find_by_id(id.0).one(&**txn).await? else {
+        return Ok(None);
+    };
     let trades = offer_trade::Entity::find()
         .filter(offer_trade::Column::OfferId.eq(id.0))
         .all(&**txn)
@@ -41,11 +40,12 @@ async fn load_offer(txn: &WriteTransaction, id: OfferId) -> Result<Offer, WriteE
                 .map_err(|e| crate::StorageError::corrupt("offer_audiences", id.0, e))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(offer_from_row(row, trades, audiences)?)
+    Ok(Some(offer_from_row(row, trades, audiences)?))
 }
 
 /// Checks what an offer points to, in the transaction: its site and its
-/// programme must be its operator's, and its reference free.
+/// programme must be its operator's. Its reference is left to the unique
+/// key, which also holds against concurrent writers.
 async fn check_references(txn: &WriteTransaction, offer: &Offer) -> Result<(), WriteError> {
     let site_is_own = site::Entity::find_by_id(offer.site_id.0)
         .one(&**txn)
@@ -67,25 +67,11 @@ async fn check_references(txn: &WriteTransaction, offer: &Offer) -> Result<(), W
             .into());
         }
     }
-    if let Some(reference) = &offer.reference {
-        let taken = offer::Entity::find()
-            .filter(offer::Column::OperatorId.eq(offer.operator_id.0))
-            .filter(offer::Column::Reference.eq(reference.as_str()))
-            .filter(offer::Column::Id.ne(offer.id.0))
-            .one(&**txn)
-            .await?
-            .is_some();
-        if taken {
-            return Err(WriteError::Taken {
-                field: "reference",
-                message: format!("this operator already has an offer with reference {reference:?}"),
-            });
-        }
-    }
     Ok(())
 }
 
-/// Replaces an offer's trade and audience links.
+/// Replaces an offer's trade and audience links. A list naming a value
+/// twice hits the link table's primary key and is refused as taken.
 async fn write_links(txn: &WriteTransaction, offer: &Offer) -> Result<(), WriteError> {
     offer_trade::Entity::delete_many()
         .filter(offer_trade::Column::OfferId.eq(offer.id.0))
@@ -114,41 +100,63 @@ async fn write_links(txn: &WriteTransaction, offer: &Offer) -> Result<(), WriteE
     Ok(())
 }
 
-/// Inserts a new offer (its id is set) and audits it.
-async fn insert_offer(
-    txn: &WriteTransaction,
-    actor: &Actor,
-    offer: &mut Offer,
-    action: AuditAction,
-    extra: Option<FieldChange>,
-) -> Result<(), WriteError> {
-    offer.validate().map_err(Rejection::from)?;
-    check_references(txn, offer).await?;
-    let now = Utc::now();
-    offer.updated_at = now;
-    offer.version = 1;
-    let mut row = crate::rows::offer_row(offer);
-    row.created_at = Set(now);
-    row.version = Set(1);
-    offer.id = OfferId(
-        offer::Entity::insert(row)
-            .exec(&**txn)
-            .await?
-            .last_insert_id,
-    );
-    write_links(txn, offer).await?;
-    let mut changed = changes(None, &*offer);
-    changed.extend(extra);
-    txn.audit(
-        actor,
-        action,
-        AuditedObject::Offer,
-        offer.id.0,
-        Some(offer.operator_id.0),
-        &changed,
-    )
-    .await?;
-    Ok(())
+struct Offers;
+
+impl VersionedTable for Offers {
+    type Entity = offer::Entity;
+    type Value = Offer;
+
+    const OBJECT: AuditedObject = AuditedObject::Offer;
+    const NAME: &'static str = "offer";
+    const ID: offer::Column = offer::Column::Id;
+    const VERSION: offer::Column = offer::Column::Version;
+    const UPDATED_AT: offer::Column = offer::Column::UpdatedAt;
+    const CREATED_AT: Option<offer::Column> = Some(offer::Column::CreatedAt);
+
+    async fn load(txn: &WriteTransaction, id: i64) -> Result<Option<Offer>, WriteError> {
+        load_offer(txn, OfferId(id)).await
+    }
+
+    fn columns(offer: &Offer) -> offer::ActiveModel {
+        crate::rows::offer_row(offer)
+    }
+
+    fn version(offer: &Offer) -> i64 {
+        offer.version
+    }
+
+    fn operator_id(offer: &Offer) -> OperatorId {
+        offer.operator_id
+    }
+
+    fn assign(offer: &mut Offer, assigned: Assigned) {
+        offer.id = OfferId(assigned.id);
+        offer.version = assigned.version;
+        offer.updated_at = assigned.updated_at;
+    }
+
+    fn changes(before: Option<&Offer>, after: &Offer) -> Vec<FieldChange> {
+        changes(before, after)
+    }
+
+    async fn check(txn: &WriteTransaction, offer: &Offer) -> Result<(), WriteError> {
+        offer.validate().map_err(Rejection::from)?;
+        check_references(txn, offer).await
+    }
+
+    async fn write_dependents(
+        txn: &WriteTransaction,
+        before: Option<&Offer>,
+        after: &Offer,
+    ) -> Result<(), WriteError> {
+        let links_changed = before.is_none_or(|before| {
+            before.trade_codes != after.trade_codes || before.audiences != after.audiences
+        });
+        if links_changed {
+            write_links(txn, after).await?;
+        }
+        Ok(())
+    }
 }
 
 impl Store {
@@ -159,7 +167,8 @@ impl Store {
             .one(&*txn)
             .await?
             .ok_or_else(|| WriteError::NotFound(format!("operator {}", offer.operator_id.0)))?;
-        insert_offer(&txn, actor, &mut offer, AuditAction::Create, None).await?;
+        txn.insert_versioned::<Offers>(actor, &mut offer, Creation::new(AuditAction::Create))
+            .await?;
         txn.commit_and_announce().await?;
         Ok(offer)
     }
@@ -174,140 +183,37 @@ impl Store {
         expected_version: i64,
         edit: impl FnOnce(&mut Offer) -> Result<AuditAction, Rejection>,
     ) -> Result<Offer, WriteError> {
-        let txn = self.begin_write().await?;
-        let before = load_offer(&txn, id).await?;
-        check_version(expected_version, before.version)?;
-        let mut after = before.clone();
-        let action = edit(&mut after)?;
-        // Ownership never moves with an edit.
-        after.operator_id = before.operator_id;
-        after.id = before.id;
-        let changed = changes(Some(&before), &after);
-        if changed.is_empty() {
-            return Ok(before);
-        }
-        after.validate().map_err(Rejection::from)?;
-        check_references(&txn, &after).await?;
-        after.updated_at = Utc::now();
-        after.version = before.version + 1;
-        let mut row = crate::rows::offer_row(&after);
-        row.version = Set(after.version);
-        let updated = offer::Entity::update_many()
-            .set(row)
-            .filter(offer::Column::Id.eq(id.0))
-            .filter(offer::Column::Version.eq(expected_version))
-            .exec(&*txn)
-            .await?;
-        if updated.rows_affected == 0 {
-            let current = load_offer(&txn, id).await?.version;
-            return Err(WriteError::StaleVersion {
-                expected: expected_version,
-                current,
-            });
-        }
-        if before.trade_codes != after.trade_codes || before.audiences != after.audiences {
-            write_links(&txn, &after).await?;
-        }
-        txn.audit(
-            actor,
-            action,
-            AuditedObject::Offer,
-            id.0,
-            Some(after.operator_id.0),
-            &changed,
-        )
-        .await?;
-        txn.commit_and_announce().await?;
-        Ok(after)
+        self.update_versioned::<Offers>(actor, id.0, expected_version, |offer| {
+            let (owner, id) = (offer.operator_id, offer.id);
+            let action = edit(offer)?;
+            // Ownership never moves with an edit.
+            offer.operator_id = owner;
+            offer.id = id;
+            Ok(action)
+        })
+        .await
     }
 
     /// Creates a draft copy of an offer.
     pub async fn duplicate_offer(&self, actor: &Actor, id: OfferId) -> Result<Offer, WriteError> {
         let txn = self.begin_write().await?;
-        let source = load_offer(&txn, id).await?;
+        let source = load_offer(&txn, id)
+            .await?
+            .ok_or_else(|| WriteError::NotFound(format!("offer {}", id.0)))?;
         let mut copy = source.duplicate();
         let origin = FieldChange {
             field: "duplicateOf".to_owned(),
             from: None,
             to: Some(id.0.to_string()),
         };
-        insert_offer(&txn, actor, &mut copy, AuditAction::Duplicate, Some(origin)).await?;
-        txn.commit_and_announce().await?;
-        Ok(copy)
-    }
-
-    /// Creates a training programme of an operator; its reference must be free.
-    pub async fn create_programme(
-        &self,
-        actor: &Actor,
-        reference: &str,
-        mut programme: TrainingProgramme,
-    ) -> Result<TrainingProgramme, WriteError> {
-        let txn = self.begin_write().await?;
-        operator::Entity::find_by_id(programme.operator_id.0)
-            .one(&*txn)
-            .await?
-            .ok_or_else(|| WriteError::NotFound(format!("operator {}", programme.operator_id.0)))?;
-        let taken = training_programme::Entity::find()
-            .filter(training_programme::Column::OperatorId.eq(programme.operator_id.0))
-            .filter(training_programme::Column::Reference.eq(reference))
-            .one(&*txn)
-            .await?
-            .is_some();
-        if taken {
-            return Err(WriteError::Taken {
-                field: "reference",
-                message: format!(
-                    "this operator already has a programme with reference {reference:?}"
-                ),
-            });
-        }
-        let as_i32 = |v: Option<u32>| v.map(|v| i32::try_from(v).unwrap_or(i32::MAX));
-        let inserted = training_programme::Entity::insert(training_programme::ActiveModel {
-            operator_id: Set(programme.operator_id.0),
-            reference: Set(reference.to_owned()),
-            title: Set(programme.title.clone()),
-            objective: Set(programme.objective.clone()),
-            certification: Set(programme.certification.clone()),
-            modality: Set(programme.modality.code().to_owned()),
-            duration_hours: Set(as_i32(programme.duration_hours)),
-            updated_at: Set(Utc::now()),
-            version: Set(1),
-            ..Default::default()
-        })
-        .exec(&*txn)
-        .await?;
-        programme.id = ProgrammeId(inserted.last_insert_id);
-        programme.version = 1;
-        let created = [
-            ("title", Some(programme.title.clone())),
-            ("objective", Some(programme.objective.clone())),
-            ("certification", programme.certification.clone()),
-            ("modality", Some(programme.modality.code().to_owned())),
-            (
-                "durationHours",
-                programme.duration_hours.map(|h| h.to_string()),
-            ),
-        ]
-        .into_iter()
-        .filter(|(_, to)| to.is_some())
-        .map(|(field, to)| FieldChange {
-            field: field.to_owned(),
-            from: None,
-            to,
-        })
-        .collect::<Vec<_>>();
-        txn.audit(
+        txn.insert_versioned::<Offers>(
             actor,
-            AuditAction::Create,
-            AuditedObject::Programme,
-            programme.id.0,
-            Some(programme.operator_id.0),
-            &created,
+            &mut copy,
+            Creation::new(AuditAction::Duplicate).also_auditing(origin),
         )
         .await?;
         txn.commit_and_announce().await?;
-        Ok(programme)
+        Ok(copy)
     }
 }
 

@@ -1,51 +1,160 @@
-//! Operators: created by admins, kept current by their partners.
+//! Operators: created by admins, kept current by their partners. Their
+//! details and their contact settings are edited apart, as two views of
+//! the same versioned rows.
 
 use chrono::Utc;
 use domain::codes::OperatorCode;
 use domain::contact::ContactSettings;
 use domain::operator::{Operator, OperatorDetails, OperatorId};
 use domain::rejection::Rejection;
-use domain::revision::{AuditAction, AuditedObject, FieldChange, changes};
+use domain::revision::{AuditAction, Audited, AuditedObject, FieldChange, changes};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::EntityTrait;
 
-use super::{Actor, WriteError, check_version};
+use super::versioned::{Assigned, Creation, VersionedTable};
+use super::{Actor, WriteError, WriteTransaction};
 use crate::Store;
 use crate::entities::operator;
-use crate::load::operator_from_row;
+use crate::load::{operator_contact_settings, operator_from_row};
+use crate::rows::audience_list;
 
-fn row_values(row: &mut operator::ActiveModel, operator: &Operator) {
-    row.name = Set(operator.name.clone());
-    row.kind = Set(operator.kind.code().to_owned());
-    row.description = Set(operator.description.clone());
-    row.website = Set(operator.website.clone());
-    row.email = Set(operator.email.clone());
-    row.phone = Set(operator.phone.clone());
-    row.updated_at = Set(operator.updated_at);
-    row.version = Set(operator.version);
+/// Operators as their details are edited.
+struct Operators;
+
+impl VersionedTable for Operators {
+    type Entity = operator::Entity;
+    type Value = Operator;
+
+    const OBJECT: AuditedObject = AuditedObject::Operator;
+    const NAME: &'static str = "operator";
+    const ID: operator::Column = operator::Column::Id;
+    const VERSION: operator::Column = operator::Column::Version;
+    const UPDATED_AT: operator::Column = operator::Column::UpdatedAt;
+    const CREATED_AT: Option<operator::Column> = Some(operator::Column::CreatedAt);
+
+    async fn load(txn: &WriteTransaction, id: i64) -> Result<Option<Operator>, WriteError> {
+        let row = operator::Entity::find_by_id(id).one(&**txn).await?;
+        Ok(row.map(operator_from_row).transpose()?)
+    }
+
+    fn columns(operator: &Operator) -> operator::ActiveModel {
+        operator::ActiveModel {
+            code: Set(operator.code.as_str().to_owned()),
+            name: Set(operator.name.clone()),
+            kind: Set(operator.kind.code().to_owned()),
+            description: Set(operator.description.clone()),
+            website: Set(operator.website.clone()),
+            email: Set(operator.email.clone()),
+            phone: Set(operator.phone.clone()),
+            is_demo: Set(operator.is_demo),
+            ..Default::default()
+        }
+    }
+
+    fn version(operator: &Operator) -> i64 {
+        operator.version
+    }
+
+    fn operator_id(operator: &Operator) -> OperatorId {
+        operator.id
+    }
+
+    fn assign(operator: &mut Operator, assigned: Assigned) {
+        operator.id = OperatorId(assigned.id);
+        operator.version = assigned.version;
+        operator.updated_at = assigned.updated_at;
+    }
+
+    fn changes(before: Option<&Operator>, after: &Operator) -> Vec<FieldChange> {
+        changes(before, after)
+    }
+}
+
+/// An operator with how it wants to be contacted.
+#[derive(Debug, Clone)]
+struct ContactedOperator {
+    operator: Operator,
+    settings: ContactSettings,
+}
+
+impl Audited for ContactedOperator {
+    fn audited_fields(&self) -> Vec<(&'static str, Option<String>)> {
+        let audiences = audience_list(&self.settings.accepted_audiences);
+        vec![
+            ("contactMode", Some(self.settings.mode.code().to_owned())),
+            // An empty list means "every audience of the offer": no value.
+            (
+                "acceptedAudiences",
+                Some(audiences).filter(|list| !list.is_empty()),
+            ),
+        ]
+    }
+}
+
+/// Operators as their contact settings are edited: versioned and audited
+/// like their details, on the same rows.
+struct OperatorContactSettings;
+
+impl VersionedTable for OperatorContactSettings {
+    type Entity = operator::Entity;
+    type Value = ContactedOperator;
+
+    // The same rows and the same version as the operator's details.
+    const OBJECT: AuditedObject = Operators::OBJECT;
+    const NAME: &'static str = Operators::NAME;
+    const ID: operator::Column = Operators::ID;
+    const VERSION: operator::Column = Operators::VERSION;
+    const UPDATED_AT: operator::Column = Operators::UPDATED_AT;
+    const CREATED_AT: Option<operator::Column> = Operators::CREATED_AT;
+
+    async fn load(
+        txn: &WriteTransaction,
+        id: i64,
+    ) -> Result<Option<ContactedOperator>, WriteError> {
+        let Some(row) = operator::Entity::find_by_id(id).one(&**txn).await? else {
+            return Ok(None);
+        };
+        let settings = operator_contact_settings(&row)?;
+        Ok(Some(ContactedOperator {
+            operator: operator_from_row(row)?,
+            settings,
+        }))
+    }
+
+    fn columns(value: &ContactedOperator) -> operator::ActiveModel {
+        operator::ActiveModel {
+            contact_mode: Set(value.settings.mode.code().to_owned()),
+            contact_audiences: Set(audience_list(&value.settings.accepted_audiences)),
+            ..Default::default()
+        }
+    }
+
+    fn version(value: &ContactedOperator) -> i64 {
+        value.operator.version
+    }
+
+    fn operator_id(value: &ContactedOperator) -> OperatorId {
+        value.operator.id
+    }
+
+    fn assign(value: &mut ContactedOperator, assigned: Assigned) {
+        Operators::assign(&mut value.operator, assigned);
+    }
+
+    fn changes(before: Option<&ContactedOperator>, after: &ContactedOperator) -> Vec<FieldChange> {
+        changes(before, after)
+    }
 }
 
 impl Store {
-    /// Creates an operator; its code must be free.
+    /// Creates an operator; its code must be free
+    /// ([`WriteError::Taken`] on `code` otherwise).
     pub async fn create_operator(
         &self,
         actor: &Actor,
         code: &OperatorCode,
         details: OperatorDetails,
     ) -> Result<Operator, WriteError> {
-        let txn = self.begin_write().await?;
-        let taken = operator::Entity::find()
-            .filter(operator::Column::Code.eq(code.as_str()))
-            .one(&*txn)
-            .await?
-            .is_some();
-        if taken {
-            return Err(WriteError::Taken {
-                field: "code",
-                message: format!("an operator with code {code} exists"),
-            });
-        }
-        let now = Utc::now();
         let mut operator = Operator {
             id: OperatorId(0),
             code: code.clone(),
@@ -56,32 +165,13 @@ impl Store {
             email: None,
             phone: None,
             is_demo: false,
-            updated_at: now,
+            updated_at: Utc::now(),
             version: 1,
         };
         operator.set_details(details).map_err(Rejection::from)?;
-        let mut row = operator::ActiveModel {
-            code: Set(code.as_str().to_owned()),
-            is_demo: Set(false),
-            created_at: Set(now),
-            ..Default::default()
-        };
-        row_values(&mut row, &operator);
-        operator.id = OperatorId(
-            operator::Entity::insert(row)
-                .exec(&*txn)
-                .await?
-                .last_insert_id,
-        );
-        txn.audit(
-            actor,
-            AuditAction::Create,
-            AuditedObject::Operator,
-            operator.id.0,
-            Some(operator.id.0),
-            &changes(None, &operator),
-        )
-        .await?;
+        let txn = self.begin_write().await?;
+        txn.insert_versioned::<Operators>(actor, &mut operator, Creation::new(AuditAction::Create))
+            .await?;
         txn.commit_and_announce().await?;
         Ok(operator)
     }
@@ -96,54 +186,17 @@ impl Store {
         expected_version: i64,
         edit: impl FnOnce(&mut Operator) -> Result<(), Rejection>,
     ) -> Result<Operator, WriteError> {
-        let txn = self.begin_write().await?;
-        let row = operator::Entity::find_by_id(id.0)
-            .one(&*txn)
-            .await?
-            .ok_or_else(|| WriteError::NotFound(format!("operator {}", id.0)))?;
-        let before = operator_from_row(row.clone())?;
-        check_version(expected_version, before.version)?;
-        let mut after = before.clone();
-        edit(&mut after)?;
-        let changed = changes(Some(&before), &after);
-        if changed.is_empty() {
-            return Ok(before);
-        }
-        after.updated_at = Utc::now();
-        after.version = before.version + 1;
-        let mut active: operator::ActiveModel = row.into();
-        row_values(&mut active, &after);
-        let updated = operator::Entity::update_many()
-            .set(active)
-            .filter(operator::Column::Id.eq(id.0))
-            .filter(operator::Column::Version.eq(expected_version))
-            .exec(&*txn)
-            .await?;
-        if updated.rows_affected == 0 {
-            let current = operator::Entity::find_by_id(id.0)
-                .one(&*txn)
-                .await?
-                .map_or(expected_version, |row| row.version);
-            return Err(WriteError::StaleVersion {
-                expected: expected_version,
-                current,
-            });
-        }
-        txn.audit(
-            actor,
-            AuditAction::Update,
-            AuditedObject::Operator,
-            id.0,
-            Some(id.0),
-            &changed,
-        )
-        .await?;
-        txn.commit_and_announce().await?;
-        Ok(after)
+        self.update_versioned::<Operators>(actor, id.0, expected_version, |operator| {
+            let code = operator.code.clone();
+            edit(operator)?;
+            // The code is chosen at creation and is not one of the
+            // details: an edit of the details leaves it as it was.
+            operator.code = code;
+            Ok(AuditAction::Update)
+        })
+        .await
     }
-}
 
-impl Store {
     /// Changes how an operator wants to be contacted, if the operator is
     /// still at `expected_version`; audited and versioned like its details.
     pub async fn update_contact_settings(
@@ -153,75 +206,12 @@ impl Store {
         expected_version: i64,
         settings: &ContactSettings,
     ) -> Result<Operator, WriteError> {
-        let txn = self.begin_write().await?;
-        let row = operator::Entity::find_by_id(id.0)
-            .one(&*txn)
-            .await?
-            .ok_or_else(|| WriteError::NotFound(format!("operator {}", id.0)))?;
-        check_version(expected_version, row.version)?;
-        let audiences = settings
-            .accepted_audiences
-            .iter()
-            .map(|a| a.code())
-            .collect::<Vec<_>>()
-            .join(",");
-        let changed: Vec<FieldChange> = [
-            (
-                "contactMode",
-                row.contact_mode.clone(),
-                settings.mode.code().to_owned(),
-            ),
-            (
-                "acceptedAudiences",
-                row.contact_audiences.clone(),
-                audiences.clone(),
-            ),
-        ]
-        .into_iter()
-        .filter(|(_, from, to)| from != to)
-        .map(|(field, from, to)| FieldChange {
-            field: field.to_owned(),
-            from: Some(from).filter(|v| !v.is_empty()),
-            to: Some(to).filter(|v| !v.is_empty()),
-        })
-        .collect();
-        let mut operator = operator_from_row(row.clone())?;
-        if changed.is_empty() {
-            return Ok(operator);
-        }
-        operator.updated_at = Utc::now();
-        operator.version = expected_version + 1;
-        let mut active: operator::ActiveModel = row.into();
-        active.contact_mode = Set(settings.mode.code().to_owned());
-        active.contact_audiences = Set(audiences);
-        active.updated_at = Set(operator.updated_at);
-        active.version = Set(operator.version);
-        let updated = operator::Entity::update_many()
-            .set(active)
-            .filter(operator::Column::Id.eq(id.0))
-            .filter(operator::Column::Version.eq(expected_version))
-            .exec(&*txn)
+        let contacted = self
+            .update_versioned::<OperatorContactSettings>(actor, id.0, expected_version, |value| {
+                value.settings = settings.clone();
+                Ok(AuditAction::Update)
+            })
             .await?;
-        if updated.rows_affected == 0 {
-            let current = operator::Entity::find_by_id(id.0)
-                .one(&*txn)
-                .await?
-                .map_or(expected_version, |row| row.version);
-            return Err(WriteError::StaleVersion {
-                expected: expected_version,
-                current,
-            });
-        }
-        txn.audit(
-            actor,
-            AuditAction::Update,
-            AuditedObject::Operator,
-            id.0,
-            Some(id.0),
-            &changed,
-        )
-        .await?;
-        txn.commit_and_announce().await?;
-        Ok(operator)
+        Ok(contacted.operator)
     }
 }

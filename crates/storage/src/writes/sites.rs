@@ -1,33 +1,73 @@
 //! Sites: where an operator receives people. The commune is computed from
 //! the location by the caller's domain rule, never taken from input.
 
-use chrono::Utc;
 use domain::operator::{OperatorId, Site, SiteDetails, SiteId};
 use domain::rejection::Rejection;
-use domain::revision::{AuditAction, AuditedObject, changes};
+use domain::revision::{AuditAction, AuditedObject, FieldChange, changes};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::EntityTrait;
 
-use super::{Actor, WriteError, check_version};
+use super::versioned::{Assigned, Creation, VersionedTable};
+use super::{Actor, WriteError, WriteTransaction};
 use crate::Store;
 use crate::entities::{operator, site};
 use crate::load::site_from_row;
 
-fn row_values(row: &mut site::ActiveModel, site: &Site) {
-    row.name = Set(site.name.clone());
-    row.street = Set(site.address.street.clone());
-    row.postcode = Set(site.address.postcode.as_str().to_owned());
-    row.locality = Set(site.address.locality.clone());
-    row.latitude = Set(site.location.lat());
-    row.longitude = Set(site.location.lon());
-    row.commune_nis = Set(site.commune_nis.as_str().to_owned());
-    row.updated_at = Set(site.updated_at);
-    row.version = Set(site.version);
+struct Sites;
+
+impl VersionedTable for Sites {
+    type Entity = site::Entity;
+    type Value = Site;
+
+    const OBJECT: AuditedObject = AuditedObject::Site;
+    const NAME: &'static str = "site";
+    const ID: site::Column = site::Column::Id;
+    const VERSION: site::Column = site::Column::Version;
+    const UPDATED_AT: site::Column = site::Column::UpdatedAt;
+    const CREATED_AT: Option<site::Column> = None;
+
+    async fn load(txn: &WriteTransaction, id: i64) -> Result<Option<Site>, WriteError> {
+        let row = site::Entity::find_by_id(id).one(&**txn).await?;
+        Ok(row.map(site_from_row).transpose()?)
+    }
+
+    fn columns(site: &Site) -> site::ActiveModel {
+        site::ActiveModel {
+            operator_id: Set(site.operator_id.0),
+            name: Set(site.name.clone()),
+            street: Set(site.address.street.clone()),
+            postcode: Set(site.address.postcode.as_str().to_owned()),
+            locality: Set(site.address.locality.clone()),
+            latitude: Set(site.location.lat()),
+            longitude: Set(site.location.lon()),
+            commune_nis: Set(site.commune_nis.as_str().to_owned()),
+            ..Default::default()
+        }
+    }
+
+    fn version(site: &Site) -> i64 {
+        site.version
+    }
+
+    fn operator_id(site: &Site) -> OperatorId {
+        site.operator_id
+    }
+
+    fn assign(site: &mut Site, assigned: Assigned) {
+        site.id = SiteId(assigned.id);
+        site.version = assigned.version;
+        site.updated_at = assigned.updated_at;
+    }
+
+    fn changes(before: Option<&Site>, after: &Site) -> Vec<FieldChange> {
+        changes(before, after)
+    }
 }
 
 impl Store {
     /// Creates a site of an operator. `place` turns the details into a site
-    /// (it finds the commune); `reference` must be free for this operator.
+    /// (it finds the commune); `reference` must be free for this operator
+    /// ([`WriteError::Taken`] on `reference` otherwise).
     pub async fn create_site(
         &self,
         actor: &Actor,
@@ -36,41 +76,21 @@ impl Store {
         place: impl FnOnce(SiteDetails) -> Result<Site, Rejection>,
         details: SiteDetails,
     ) -> Result<Site, WriteError> {
+        let mut site = place(details)?;
+        site.operator_id = operator_id;
         let txn = self.begin_write().await?;
         operator::Entity::find_by_id(operator_id.0)
             .one(&*txn)
             .await?
             .ok_or_else(|| WriteError::NotFound(format!("operator {}", operator_id.0)))?;
-        let taken = site::Entity::find()
-            .filter(site::Column::OperatorId.eq(operator_id.0))
-            .filter(site::Column::Reference.eq(reference))
-            .one(&*txn)
-            .await?
-            .is_some();
-        if taken {
-            return Err(WriteError::Taken {
-                field: "reference",
-                message: format!("this operator already has a site with reference {reference:?}"),
-            });
-        }
-        let mut site = place(details)?;
-        site.operator_id = operator_id;
-        site.updated_at = Utc::now();
-        site.version = 1;
-        let mut row = site::ActiveModel {
-            operator_id: Set(operator_id.0),
+        let reference = site::ActiveModel {
             reference: Set(reference.to_owned()),
             ..Default::default()
         };
-        row_values(&mut row, &site);
-        site.id = SiteId(site::Entity::insert(row).exec(&*txn).await?.last_insert_id);
-        txn.audit(
+        txn.insert_versioned::<Sites>(
             actor,
-            AuditAction::Create,
-            AuditedObject::Site,
-            site.id.0,
-            Some(operator_id.0),
-            &changes(None, &site),
+            &mut site,
+            Creation::new(AuditAction::Create).with_fixed_columns(reference),
         )
         .await?;
         txn.commit_and_announce().await?;
@@ -86,49 +106,13 @@ impl Store {
         expected_version: i64,
         edit: impl FnOnce(&mut Site) -> Result<(), Rejection>,
     ) -> Result<Site, WriteError> {
-        let txn = self.begin_write().await?;
-        let row = site::Entity::find_by_id(id.0)
-            .one(&*txn)
-            .await?
-            .ok_or_else(|| WriteError::NotFound(format!("site {}", id.0)))?;
-        let before = site_from_row(row.clone())?;
-        check_version(expected_version, before.version)?;
-        let mut after = before.clone();
-        edit(&mut after)?;
-        let changed = changes(Some(&before), &after);
-        if changed.is_empty() {
-            return Ok(before);
-        }
-        after.updated_at = Utc::now();
-        after.version = before.version + 1;
-        let mut active: site::ActiveModel = row.into();
-        row_values(&mut active, &after);
-        let updated = site::Entity::update_many()
-            .set(active)
-            .filter(site::Column::Id.eq(id.0))
-            .filter(site::Column::Version.eq(expected_version))
-            .exec(&*txn)
-            .await?;
-        if updated.rows_affected == 0 {
-            let current = site::Entity::find_by_id(id.0)
-                .one(&*txn)
-                .await?
-                .map_or(expected_version, |row| row.version);
-            return Err(WriteError::StaleVersion {
-                expected: expected_version,
-                current,
-            });
-        }
-        txn.audit(
-            actor,
-            AuditAction::Update,
-            AuditedObject::Site,
-            id.0,
-            Some(after.operator_id.0),
-            &changed,
-        )
-        .await?;
-        txn.commit_and_announce().await?;
-        Ok(after)
+        self.update_versioned::<Sites>(actor, id.0, expected_version, |site| {
+            let owner = site.operator_id;
+            edit(site)?;
+            // A site never moves to another operator.
+            site.operator_id = owner;
+            Ok(AuditAction::Update)
+        })
+        .await
     }
 }
