@@ -19,27 +19,16 @@ DURATION="${DURATION:-10s}"
 BASE="http://127.0.0.1:${PORT}"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if ! command -v wrk >/dev/null 2>&1; then
-    apt-get install -y wrk >&2 || { apt-get update >&2 && apt-get install -y wrk >&2; }
-fi
-tmp="$(mktemp -d -t wapi-contacts.XXXXXX)"
-server_pid=""
-cleanup() {
-    if [[ -n "$server_pid" ]]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-cargo build --release -p wapi >&2
-# The target folder may live elsewhere (~/.cargo/config.toml).
-target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+source scripts/lib/serve.sh
+source scripts/lib/wrk.sh
+ensure_wrk
+require_free_port "$PORT"
+build_release
 # Only the contact limit is under study: the overall one is out of the way.
-DATABASE_URL="sqlite://$tmp/wapi.db?mode=rwc" WAPI_RATE_LIMIT_PER_IP=1000000000 \
-    "$target_dir/release/wapi" serve --listen "127.0.0.1:${PORT}" >"$tmp/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 600); do curl -fsS "$BASE/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
+start_server "sqlite://$scratch/wapi.db?mode=rwc" "$PORT" WAPI_RATE_LIMIT_PER_IP=1000000000
+wait_ready 60
 
-graphql() { curl -s -D "$tmp/headers" -H 'Content-Type: application/json' --data-binary "$1" "$BASE/graphql"; }
+graphql() { curl -s -D "$scratch/headers" -H 'Content-Type: application/json' --data-binary "$1" "$BASE/graphql"; }
 offer="$(graphql '{"query":"{ offers(first: 50) { edges { node { id audiences operator { email } } } } }"}' | python3 -c '
 import json, sys
 edges = json.load(sys.stdin)["data"]["offers"]["edges"]
@@ -56,18 +45,18 @@ accepted=0; first_limited=""
 for i in $(seq "$ATTEMPTS"); do
     answer="$(graphql "$body")"
     if grep -q RATE_LIMITED <<<"$answer"; then
-        [[ -z "$first_limited" ]] && first_limited="$i (Retry-After: $(tr -d '\r' <"$tmp/headers" | sed -n 's/^retry-after: //Ip'))"
+        [[ -z "$first_limited" ]] && first_limited="$i (Retry-After: $(tr -d '\r' <"$scratch/headers" | sed -n 's/^retry-after: //Ip'))"
     else
         accepted=$((accepted + 1))
     fi
 done
-printf '%s' "$body" >"$tmp/body.json"
-cat >"$tmp/contact.lua" <<LUA
+printf '%s' "$body" >"$scratch/body.json"
+cat >"$scratch/contact.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = [==[$(cat "$tmp/body.json")]==]
+wrk.body = [==[$(cat "$scratch/body.json")]==]
 LUA
-flood="$(wrk -t2 -c16 -d"$DURATION" -s "$tmp/contact.lua" "$BASE/graphql" | sed -n 's/^Requests\/sec: *//p')"
+flood="$(wrk -t2 -c16 -d"$DURATION" -s "$scratch/contact.lua" "$BASE/graphql" | sed -n 's/^Requests\/sec: *//p')"
 stored="$(curl -s -H 'Content-Type: application/json' --data-binary '{"query":"{ __typename }"}' "$BASE/metrics" >/dev/null; curl -s "$BASE/metrics" | grep -c 'RATE_LIMITED' || true)"
 cat <<SUMMARY
 == contact submissions from one address (limit: ${WAPI_CONTACT_LIMIT_PER_IP:-5} per hour)

@@ -24,39 +24,19 @@ CONNECTIONS=32
 BASE="http://127.0.0.1:${PORT}"
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-if ! command -v wrk >/dev/null 2>&1; then
-    echo "== installing wrk" >&2
-    apt-get install -y wrk >&2 || { apt-get update >&2 && apt-get install -y wrk >&2; }
-fi
-
-tmp="$(mktemp -d -t wapi-load.XXXXXX)"
-server_pid=""
-cleanup() {
-    local status=$?
-    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    if [[ $status -ne 0 && -f "$tmp/server.log" ]]; then
-        echo "== last lines of the server log" >&2
-        tail -n 20 "$tmp/server.log" >&2
-    fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+source scripts/lib/serve.sh
+source scripts/lib/wrk.sh
+ensure_wrk
+require_free_port "$PORT"
 
 # The typical partner query (the same as crates/api/benches/partner_query.rs).
 QUERY='{ offers(first: 20, filter: {tradeCodes: ["menuiserie", "maconnerie", "peinture-batiment"], kinds: [TRAINING, INTERNSHIP]}) { totalCount edges { cursor node { id title kind startDate endDate places recruitmentState operator { id name kind } site { id name address { street postcode locality } location { lat lon } commune { nis name } } trades { code name } } } pageInfo { hasNextPage endCursor } } }'
 BODY="{\"query\":\"${QUERY//\"/\\\"}\"}"
-printf '%s' "$BODY" >"$tmp/body.json"
+printf '%s' "$BODY" >"$scratch/body.json"
 
 # wrk runs one Lua state per thread: each counts its own bad responses in the
 # global `bad`, and `done` (in the main state) sums them through `thread:get`.
-cat >"$tmp/graphql.lua" <<LUA
+cat >"$scratch/graphql.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = [==[${BODY}]==]
@@ -77,7 +57,7 @@ function done(summary, latency, requests)
 end
 LUA
 
-cat >"$tmp/livez.lua" <<'LUA'
+cat >"$scratch/livez.lua" <<'LUA'
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f bad=%d socket_errors=%d\n",
@@ -86,56 +66,29 @@ function done(summary, latency, requests)
 end
 LUA
 
-# Prints the HTTP status of one partner query; the body goes to $tmp/answer.json.
-partner_query_status() {
-    curl -s -o "$tmp/answer.json" -w '%{http_code}' --max-time 2 \
-        -H 'Content-Type: application/json' --data-binary "@$tmp/body.json" "$BASE/graphql" || true
-}
+build_release
 
-if [[ "$(partner_query_status)" != 000 ]]; then
-    echo "something already answers on port $PORT; set PORT to a free one" >&2
-    exit 1
-fi
-
-echo "== building the release binary" >&2
-cargo build --release -p wapi >&2
-# The target folder may live elsewhere (~/.cargo/config.toml).
-target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
-
-export DATABASE_URL="${DATABASE_URL:-sqlite://$tmp/wapi.db?mode=rwc}"
-# wrk sends everything from one address: the default quota (600 a minute)
-# would refuse nearly all of it. Measure the cost of checking, not refusals.
-export WAPI_RATE_LIMIT_PER_IP="${WAPI_RATE_LIMIT_PER_IP:-1000000000}"
 now_us() { local t="${EPOCHREALTIME//[.,]/}"; echo "$((10#$t))"; }
 
 echo "== starting the server" >&2
 started="$(now_us)"
-"$target_dir/release/wapi" serve --listen "127.0.0.1:${PORT}" >"$tmp/server.log" 2>&1 &
-server_pid=$!
-while true; do
-    status="$(partner_query_status)"
-    if [[ "$status" == 200 ]] && ! grep -q '"errors"' "$tmp/answer.json" && grep -q '"edges"' "$tmp/answer.json"; then
-        break
-    fi
-    if [[ "$status" != 000 ]]; then
-        # The server only listens once the catalogue is loaded: any answer is final.
-        echo "the partner query failed (HTTP $status): $(head -c 500 "$tmp/answer.json")" >&2
-        exit 1
-    fi
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-        echo "the server exited before answering" >&2
-        exit 1
-    fi
-    if (( $(now_us) - started > 300000000 )); then
-        echo "no successful answer after 300 s" >&2
-        exit 1
-    fi
-    sleep 0.02
-done
+# wrk sends everything from one address: the default quota (600 a minute)
+# would refuse nearly all of it. Measure the cost of checking, not refusals.
+start_server "${DATABASE_URL:-sqlite://$scratch/wapi.db?mode=rwc}" "$PORT" \
+    WAPI_RATE_LIMIT_PER_IP="${WAPI_RATE_LIMIT_PER_IP:-1000000000}"
+wait_ready 300
 cold_start_ms=$(( ($(now_us) - started) / 1000 ))
 echo "cold start: ${cold_start_ms} ms"
 
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$tmp/graphql.lua" "$BASE/graphql" >/dev/null
+# The server listens only once the catalogue is loaded: the first answer is final.
+status="$(curl -s -o "$scratch/answer.json" -w '%{http_code}' --max-time 10 \
+    -H 'Content-Type: application/json' --data-binary "@$scratch/body.json" "$BASE/graphql" || true)"
+if [[ "$status" != 200 ]] || grep -q '"errors"' "$scratch/answer.json" || ! grep -q '"edges"' "$scratch/answer.json"; then
+    echo "the partner query failed (HTTP $status): $(head -c 500 "$scratch/answer.json")" >&2
+    exit 1
+fi
+
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$scratch/graphql.lua" "$BASE/graphql" >/dev/null
 rss_mb="$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$server_pid/status")"
 echo "RSS after seeding and warm-up: ${rss_mb} MB"
 
@@ -148,11 +101,11 @@ run_wrk() {
 }
 
 echo "== wrk POST /graphql (partner query), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
-query_result="$(run_wrk "$tmp/graphql.lua" "$BASE/graphql")"
+query_result="$(run_wrk "$scratch/graphql.lua" "$BASE/graphql")"
 echo "== wrk GET /geo/offers.geojson (all published offers), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
-layer_result="$(run_wrk "$tmp/livez.lua" "$BASE/geo/offers.geojson")"
+layer_result="$(run_wrk "$scratch/livez.lua" "$BASE/geo/offers.geojson")"
 echo "== wrk GET /livez, ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
-livez_result="$(run_wrk "$tmp/livez.lua" "$BASE/livez")"
+livez_result="$(run_wrk "$scratch/livez.lua" "$BASE/livez")"
 if [[ -z "$query_result" || -z "$layer_result" || -z "$livez_result" ]]; then
     echo "wrk printed no RESULT line" >&2
     exit 1
@@ -163,7 +116,7 @@ read -r g_rps g_p50 g_p99 g_bad g_sock <<<"$layer_result"
 
 cat <<SUMMARY
 
-== summary ($("$target_dir/release/wapi" --version), ${DURATION} per run, ${THREADS} threads, ${CONNECTIONS} connections)
+== summary ($("$wapi" --version), ${DURATION} per run, ${THREADS} threads, ${CONNECTIONS} connections)
 cold start                ${cold_start_ms} ms
 RSS (seeded, warmed up)   ${rss_mb} MB
 partner query             ${q_rps} req/s   p50 ${q_p50} ms   p99 ${q_p99} ms

@@ -5,9 +5,9 @@
 
 use std::fmt;
 
-use crate::account::Email;
 use crate::audience::Audience;
 use crate::coded_enum::coded_enum;
+use crate::email::Email;
 use crate::offer::{Offer, OfferId};
 use crate::operator::{Address, Operator, OperatorId, Site};
 

@@ -21,6 +21,7 @@ pub mod cluster;
 pub mod coded_enum;
 pub mod codes;
 pub mod contact;
+pub mod email;
 pub mod geocode;
 pub mod location;
 pub mod offer;

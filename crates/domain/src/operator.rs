@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use crate::coded_enum::coded_enum;
 use crate::codes::{NisCode, OperatorCode, Postcode};
+use crate::email::Email;
 use crate::location::Point;
 
 /// Database identifier of an operator.
@@ -171,7 +172,7 @@ impl OperatorDetails {
             check_website(website)?;
         }
         if let Some(email) = &self.email {
-            crate::account::Email::parse(email).map_err(|_| DetailsError::Email)?;
+            Email::parse(email).map_err(|_| DetailsError::Email)?;
         }
         if let Some(phone) = &self.phone {
             check_phone(phone)?;

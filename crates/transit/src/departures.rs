@@ -2,11 +2,10 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::Timetable;
 use crate::error::QueryError;
 use crate::model::{Instant, Mode};
 use crate::router::streams::streams_between;
-use crate::timetable::StopInfo;
+use crate::timetable::{StopInfo, Timetable};
 
 /// The most departures one query may ask for.
 pub const MAX_DEPARTURES: usize = 200;

@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::Coordinate;
+use crate::coordinate::Coordinate;
 
 /// One problem (or, in [`crate::ImportReport`], one warning) found in a feed,
 /// located as precisely as possible.

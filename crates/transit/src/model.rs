@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::Coordinate;
+use crate::coordinate::Coordinate;
 
 /// Index of a stop in [`crate::Timetable`]'s stop list.
 pub(crate) type StopIdx = u32;

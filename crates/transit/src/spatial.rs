@@ -6,8 +6,7 @@
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
-use crate::Coordinate;
-use crate::coordinate::chord_squared;
+use crate::coordinate::{Coordinate, chord_squared};
 use crate::model::{StopIdx, StopKind, StopRecord};
 
 type Entry = GeomWithData<[f64; 3], StopIdx>;

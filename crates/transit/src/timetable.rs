@@ -1,19 +1,20 @@
 //! The [`Timetable`]: every feed merged, immutable, shared behind an `Arc`;
-//! its stop look-ups live here, its routing in [`crate::router`].
+//! its stop look-ups live here, its routing in [`crate::router`], and its
+//! building from GTFS feeds ([`Timetable::load`]) in [`crate::import`].
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 
-use crate::coordinate::BoundingBox;
-use crate::error::{ImportError, QueryError};
+use crate::coordinate::{BoundingBox, Coordinate};
+use crate::error::QueryError;
 use crate::model::{
     Footpaths, Instant, RouteRecord, ServiceDays, StopIdx, StopKind, StopRecord, TimeZoneGroup,
     TripRecord,
 };
+use crate::settings::RouterSettings;
 use crate::spatial::StopTree;
-use crate::{Coordinate, FeedSource, ImportReport, RouterSettings};
 
 /// How far from a feed's stops a point still counts as covered by it.
 pub const COVERAGE_MARGIN_METERS: f64 = 5_000.0;
@@ -65,17 +66,6 @@ pub struct StopInfo {
 }
 
 impl Timetable {
-    /// Imports the feeds and merges them into one timetable. Ids that more
-    /// than one feed uses (stops, routes, trips) become `feed:id` in each of
-    /// those feeds. A feed with any problem yields an error listing them all,
-    /// and no timetable.
-    pub fn load(
-        sources: &[FeedSource],
-        settings: &RouterSettings,
-    ) -> Result<(Timetable, ImportReport), ImportError> {
-        crate::import::load(sources, settings)
-    }
-
     /// The feeds, in the order they were given.
     pub fn feeds(&self) -> &[FeedSummary] {
         &self.feeds

@@ -1,76 +1,22 @@
 //! One feed, read and checked on its own: agencies, stops, routes, services,
-//! trips with complete stop times, and transfer rules. Indexes here are the
-//! feed's own; [`super::merge`] renumbers them into the timetable's.
+//! trips with complete stop times, and transfer rules, gathered into a
+//! [`FeedData`]. The readers of single files ([`super::stop_times`],
+//! [`super::transfers`], [`super::calendar`]) are called from here.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use chrono_tz::Tz;
 use gtfs_structures::{Agency, LocationType, RawTrip, Route, RouteType, Stop};
 
 use super::calendar::read_services;
+use super::feed_data::{FeedData, FeedRoute, FeedStop, FeedTrip};
 use super::rows::{Row, read_rows};
-use super::stop_times::read_trips;
-use super::transfers::{TransferRule, read_transfers};
-use crate::Coordinate;
+use super::stop_times::{TripContext, read_trips};
+use super::transfers::read_transfers;
+use crate::coordinate::Coordinate;
 use crate::error::ImportIssue;
 use crate::model::{Mode, StopKind};
 use crate::source::FileSet;
-
-#[derive(Debug)]
-pub(crate) struct FeedStop {
-    pub id: String,
-    pub name: String,
-    pub location: Coordinate,
-    pub kind: StopKind,
-    pub parent: Option<usize>,
-    pub platform_code: Option<String>,
-}
-
-#[derive(Debug)]
-pub(crate) struct FeedRoute {
-    pub id: String,
-    pub short_name: Option<String>,
-    pub long_name: Option<String>,
-    pub mode: Mode,
-}
-
-/// A vehicle's call at a stop, in seconds of its service day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Call {
-    pub stop: usize,
-    pub arrival: u32,
-    pub departure: u32,
-    pub pickup: bool,
-    pub drop_off: bool,
-}
-
-#[derive(Debug)]
-pub(crate) struct FeedTrip {
-    pub id: String,
-    pub route: usize,
-    pub service: usize,
-    pub headsign: Option<String>,
-    pub stop_headsigns: Vec<(u16, String)>,
-    pub calls: Vec<Call>,
-}
-
-#[derive(Debug)]
-pub(crate) struct FeedData {
-    pub name: String,
-    pub tz: Tz,
-    pub agencies: Vec<String>,
-    pub stops: Vec<FeedStop>,
-    pub routes: Vec<FeedRoute>,
-    /// Dates of each service, by the index trips refer to.
-    pub services: Vec<BTreeSet<NaiveDate>>,
-    /// Frequency-based trips are already expanded, one per departure.
-    pub trips: Vec<FeedTrip>,
-    pub transfers: Vec<TransferRule>,
-    pub trips_in_file: usize,
-    pub interpolated_stop_times: usize,
-    pub warnings: Vec<ImportIssue>,
-}
 
 /// Reads and checks one feed. `Err` lists every problem found.
 pub(crate) fn read_feed(name: &str, files: &FileSet) -> Result<FeedData, Vec<ImportIssue>> {
@@ -155,7 +101,7 @@ pub(crate) fn read_feed(name: &str, files: &FileSet) -> Result<FeedData, Vec<Imp
     }
     let trips_in_file = trip_headers.len();
 
-    let context = super::stop_times::TripContext {
+    let context = TripContext {
         feed: name,
         stops: &stops,
         stop_index: &stop_index,

@@ -7,18 +7,17 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, TimeZone};
 use chrono_tz::Tz;
 
-use super::feed::FeedData;
-use super::transfers::TransferKind;
-use super::{FeedReport, ImportReport};
+use super::feed_data::{FeedData, TransferKind};
+use super::report::{FeedReport, ImportReport};
 use crate::coordinate::BoundingBox;
 use crate::error::ImportIssue;
 use crate::model::{
     Connection, DROP_OFF, Footpath, Footpaths, Instant, NO_TRANSFER, PICKUP, RouteRecord,
     ServiceDays, StopIdx, StopKind, StopRecord, TimeZoneGroup, TripRecord,
 };
+use crate::settings::RouterSettings;
 use crate::spatial::StopTree;
-use crate::timetable::FeedSummary;
-use crate::{RouterSettings, Timetable};
+use crate::timetable::{FeedSummary, Timetable};
 
 pub(crate) fn merge(
     mut feeds: Vec<FeedData>,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use gtfs_structures::{LocationType, PickupDropOffType, RawFrequency, RawStopTime};
 
-use super::feed::{Call, FeedStop, FeedTrip};
+use super::feed_data::{Call, FeedStop, FeedTrip};
 use super::rows::{Row, read_rows};
 use crate::error::ImportIssue;
 use crate::model::StopKind;

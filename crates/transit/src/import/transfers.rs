@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::feed::FeedStop;
+use super::feed_data::{FeedStop, TransferKind, TransferRule};
 use super::rows::{Row, read_rows};
 use crate::error::ImportIssue;
 use crate::model::StopKind;
@@ -35,22 +35,6 @@ struct TransferRow {
     from_trip_id: Option<String>,
     #[serde(default)]
     to_trip_id: Option<String>,
-}
-
-/// What a rule says about going from one stop to another (or the same).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TransferKind {
-    Recommended,
-    MinSeconds(u32),
-    Impossible,
-}
-
-/// A rule between two stops (never stations: those are expanded).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct TransferRule {
-    pub from: usize,
-    pub to: usize,
-    pub kind: TransferKind,
 }
 
 pub(crate) fn read_transfers(

@@ -15,8 +15,8 @@
 use super::endpoints::Link;
 use super::forward::NO_WALK;
 use super::streams::{ByArrivalDescending, Stream};
-use crate::Timetable;
 use crate::model::{Instant, NO_TRANSFER, StopIdx};
+use crate::timetable::Timetable;
 
 pub(crate) const NOT_REACHED: Instant = Instant::MIN;
 

@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 
 use super::Place;
+use crate::coordinate::Coordinate;
 use crate::error::QueryError;
 use crate::model::StopIdx;
-use crate::{Coordinate, Timetable};
+use crate::timetable::Timetable;
 
 /// A walk between a place and a stop; `seconds` is 0 for a stop of the place.
 #[derive(Debug, Clone, Copy, PartialEq)]

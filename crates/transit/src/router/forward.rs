@@ -14,8 +14,8 @@
 
 use super::endpoints::Link;
 use super::streams::{ByDeparture, ConnRef, Stream};
-use crate::Timetable;
 use crate::model::{Instant, NO_TRANSFER, StopIdx};
+use crate::timetable::Timetable;
 
 pub(crate) const NEVER: Instant = Instant::MAX;
 /// No egress from this stop.

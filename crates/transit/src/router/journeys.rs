@@ -24,9 +24,9 @@ use super::streams::streams_between;
 use super::{
     Journey, JourneyOutcome, JourneyQuery, MAX_JOURNEYS, SEARCH_HORIZON_SECONDS, TimeConstraint,
 };
-use crate::Timetable;
 use crate::error::QueryError;
 use crate::model::Instant;
+use crate::timetable::Timetable;
 
 /// A journey with the instants the Pareto filter compares.
 #[derive(Debug, Clone)]

@@ -11,7 +11,7 @@ pub(crate) mod streams;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::Coordinate;
+use crate::coordinate::Coordinate;
 use crate::model::{Instant, Mode};
 use crate::timetable::StopInfo;
 

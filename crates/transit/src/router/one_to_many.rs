@@ -18,9 +18,10 @@ use super::endpoints::{Endpoint, Side};
 use super::forward::{Forward, NEVER, Prune};
 use super::streams::streams_between;
 use super::{MAX_TARGETS, OneToManyQuery, TimeConstraint};
+use crate::coordinate::Coordinate;
 use crate::error::QueryError;
 use crate::model::{Instant, StopIdx};
-use crate::{Coordinate, Timetable};
+use crate::timetable::Timetable;
 
 /// Points reachable on foot from each stop: `(point index, seconds)`.
 struct Walks {

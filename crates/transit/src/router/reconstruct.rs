@@ -6,8 +6,8 @@ use super::endpoints::{DirectWalk, Link};
 use super::forward::{Forward, ReadyFrom};
 use super::streams::ConnRef;
 use super::{Journey, Leg};
-use crate::Timetable;
 use crate::model::{Instant, Mode, StopIdx};
+use crate::timetable::Timetable;
 
 /// One leg, in the timetable's terms.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -6,8 +6,8 @@
 //! are the stored ones shifted by the day's start. The scans merge the
 //! streams on the fly, skipping connections whose trip does not run that day.
 
-use crate::Timetable;
 use crate::model::{Connection, Instant, TripIdx};
+use crate::timetable::Timetable;
 
 /// One service day of one time-zone group.
 #[derive(Debug, Clone, Copy)]
