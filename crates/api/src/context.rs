@@ -47,10 +47,7 @@ pub(crate) fn request<'a>(ctx: &Context<'a>) -> &'a RequestContext {
 /// The catalogue this request reads.
 pub(crate) fn catalog<'a>(ctx: &Context<'a>) -> &'a Catalog {
     let context = request(ctx);
-    context
-        .refreshed
-        .get()
-        .unwrap_or(&context.snapshot.catalog)
+    context.refreshed.get().unwrap_or(&context.snapshot.catalog)
 }
 
 /// The snapshot this request reads (for searches).

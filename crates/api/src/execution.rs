@@ -208,13 +208,11 @@ impl Executor {
             Ok(document) => {
                 limits::check_aliases(document)?;
                 limits::check_contact_mutations(document)?;
-                limits::operation_type(document, operation_name.as_deref()).map(
-                    |kind| match kind {
-                        OperationType::Query => OperationKind::Query,
-                        OperationType::Mutation => OperationKind::Mutation,
-                        OperationType::Subscription => OperationKind::Subscription,
-                    },
-                )
+                limits::operation_type(document, operation_name.as_deref()).map(|kind| match kind {
+                    OperationType::Query => OperationKind::Query,
+                    OperationType::Mutation => OperationKind::Mutation,
+                    OperationType::Subscription => OperationKind::Subscription,
+                })
             }
             Err(_) => None,
         };

@@ -52,7 +52,12 @@ pub struct InvitationRequest<'a> {
 /// gives the same answer, after the same Argon2 work, so that neither the
 /// message nor the timing tells whether an address has an account; too many
 /// failures for one address are refused before any work.
-pub async fn sign_in(app: &App, viewer: &Viewer, email: &str, password: &str) -> AppResult<Session> {
+pub async fn sign_in(
+    app: &App,
+    viewer: &Viewer,
+    email: &str,
+    password: &str,
+) -> AppResult<Session> {
     policy::allow(viewer, Action::LogIn)?;
     let throttle = app.login_throttle();
     let wrong =
@@ -313,8 +318,8 @@ pub async fn create_script_token(
             format!("must be between 1 and {MAX_SCRIPT_TOKEN_DAYS}"),
         ));
     }
-    let label = domain::plain_text::single_line(label, 100)
-        .map_err(|e| AppError::bad_input("label", e))?;
+    let label =
+        domain::plain_text::single_line(label, 100).map_err(|e| AppError::bad_input("label", e))?;
     let Some((account, _)) = store.account_credentials(&email).await? else {
         return Err(AppError::NotFound(
             "no account has this e-mail address".to_owned(),

@@ -130,7 +130,11 @@ pub async fn mark_answered(
             },
         )?;
     }
-    let found = app.store().contact_request(id).await?.ok_or_else(not_found)?;
+    let found = app
+        .store()
+        .contact_request(id)
+        .await?
+        .ok_or_else(not_found)?;
     // A partner of another operator learns nothing about the request.
     policy::allow(
         viewer,

@@ -69,7 +69,10 @@ impl std::fmt::Display for ErrorCode {
 pub enum AppError {
     /// A field of the input breaks a rule; `field` is its path in the use
     /// case's input (empty when the input as a whole is at fault).
-    BadInput { field: String, message: String },
+    BadInput {
+        field: String,
+        message: String,
+    },
     Unauthenticated(String),
     Forbidden(String),
     NotFound(String),
@@ -190,6 +193,8 @@ mod tests {
         assert_eq!(join_field("", "first"), "first");
         assert_eq!(join_field("filter", ""), "filter");
         let error = AppError::bad_input("maxMinutes", "too long").under("reachable");
-        assert!(matches!(error, AppError::BadInput { ref field, .. } if field == "reachable.maxMinutes"));
+        assert!(
+            matches!(error, AppError::BadInput { ref field, .. } if field == "reachable.maxMinutes")
+        );
     }
 }

@@ -233,7 +233,8 @@ fn read_feed(path: &Path) -> Result<Vec<u8>, FeedError> {
 
 /// Zips the `.txt` files of a folder.
 fn zip_folder(folder: &Path) -> Result<Vec<u8>, FeedError> {
-    let zipping = |e: &dyn std::fmt::Display| read_error(format!("zipping {}", folder.display()), e);
+    let zipping =
+        |e: &dyn std::fmt::Display| read_error(format!("zipping {}", folder.display()), e);
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);

@@ -47,7 +47,7 @@ use domain::location::{BoundingBox, ServiceArea};
 use storage::{StorageError, Store};
 
 pub use error::{AppError, AppResult, ErrorCode, join_field};
-pub use rate_limit::{Rate, RateLimits, RateLimiter};
+pub use rate_limit::{Rate, RateLimiter, RateLimits};
 pub use viewer::{Client, Viewer};
 
 use following::Following;

@@ -65,7 +65,9 @@ mod tests {
         let first = keyset_page(size, None, newest_first, |n| *n).await.unwrap();
         assert_eq!(first.items, vec![(5, 5), (4, 4)]);
         assert!(first.has_next_page && !first.has_previous_page);
-        let third = keyset_page(size, Some(2), newest_first, |n| *n).await.unwrap();
+        let third = keyset_page(size, Some(2), newest_first, |n| *n)
+            .await
+            .unwrap();
         assert_eq!(third.items, vec![(1, 1)]);
         assert!(!third.has_next_page && third.has_previous_page);
     }

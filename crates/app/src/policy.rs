@@ -84,13 +84,14 @@ pub fn allow(viewer: &Viewer, action: Action) -> Result<(), Refusal> {
             "sign in first: send `Authorization: Bearer <token>` (from `login` or `wapi token create`)",
         )),
         (Action::LogOut | Action::ReadOwnAccount, Viewer::Account { .. }) => Ok(()),
-        (Action::CreateOperator | Action::InvitePartner | Action::ReadAudit, Viewer::Account { account, .. }) => {
+        (
+            Action::CreateOperator | Action::InvitePartner | Action::ReadAudit,
+            Viewer::Account { account, .. },
+        ) => {
             if account.role == Role::Admin {
                 Ok(())
             } else {
-                Err(Refusal::NotAllowed(
-                    "only IBEFE administrators may do this",
-                ))
+                Err(Refusal::NotAllowed("only IBEFE administrators may do this"))
             }
         }
     }

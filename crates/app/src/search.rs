@@ -78,7 +78,13 @@ pub fn offers<'a>(
     let query = offer_query(snapshot, search.filter, search.reachable.as_ref())?;
     snapshot
         .catalog
-        .search_offers(&query, search.order, size, after.as_ref(), search.count_total)
+        .search_offers(
+            &query,
+            search.order,
+            size,
+            after.as_ref(),
+            search.count_total,
+        )
         .map_err(filter_error)
 }
 
@@ -134,7 +140,9 @@ pub fn sites_near<'a>(
     let query = filter
         .map(|(filter, reachable)| offer_query(snapshot, filter, reachable.as_ref()))
         .transpose()?;
-    Ok(snapshot.catalog.sites_near(center, size.get(), query.as_ref()))
+    Ok(snapshot
+        .catalog
+        .sites_near(center, size.get(), query.as_ref()))
 }
 
 /// Checks a map zoom level.

@@ -54,7 +54,10 @@ mod tests {
 
     #[test]
     fn labels_are_metric_safe() {
-        assert_eq!(ApiKeyLabel::parse(" ecole-ath ").unwrap().as_str(), "ecole-ath");
+        assert_eq!(
+            ApiKeyLabel::parse(" ecole-ath ").unwrap().as_str(),
+            "ecole-ath"
+        );
         for bad in ["", "école", "a b", "a\u{0}", &"x".repeat(65)] {
             assert_eq!(ApiKeyLabel::parse(bad), Err(LabelError), "{bad:?}");
         }

@@ -137,8 +137,7 @@ impl TrainingProgramme {
     ) -> Result<Self, crate::rejection::Rejection> {
         use crate::plain_text::{multi_line, single_line};
         use crate::rejection::Rejection;
-        let title =
-            single_line(title, MAX_TITLE_CHARS).map_err(|e| Rejection::new("title", e))?;
+        let title = single_line(title, MAX_TITLE_CHARS).map_err(|e| Rejection::new("title", e))?;
         let objective = multi_line(objective, MAX_DESCRIPTION_CHARS)
             .map_err(|e| Rejection::new("objective", e))?;
         let certification = certification

@@ -13,11 +13,11 @@
 
 use std::hash::{Hash, Hasher};
 
+use app::AppError;
+use app::layers;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use app::AppError;
-use app::layers;
 use domain::catalog::{BBoxInput, OfferFilterInput};
 use serde_json::json;
 

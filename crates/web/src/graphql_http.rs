@@ -214,7 +214,11 @@ async fn run(
     let now = Instant::now();
     // The refusal, when the address has used its quota.
     let refused_by_address = || {
-        let wait = state.app().rate_limiter().admit_graphql_from(peer, now).err()?;
+        let wait = state
+            .app()
+            .rate_limiter()
+            .admit_graphql_from(peer, now)
+            .err()?;
         state.metrics().record_rate_limited("graphql_ip");
         Some(Refusal::rate_limited(wait, "too many requests from this address").into_response())
     };

@@ -24,7 +24,9 @@ pub(crate) async fn viewer(state: &WebState, headers: &HeaderMap) -> AppResult<V
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
         .ok_or_else(|| {
-            AppError::Unauthenticated("the Authorization header must be `Bearer <token>`".to_owned())
+            AppError::Unauthenticated(
+                "the Authorization header must be `Bearer <token>`".to_owned(),
+            )
         })?;
     state.app().viewer_for_token(token).await
 }

@@ -15,7 +15,8 @@ const LOGIN: &str = "mutation($email: String!, $password: String!) {
 
 async fn with_partner(app: &TestApp) -> Email {
     let email = Email::parse("Marie.Dupont@ecole.example").unwrap();
-    let password_hash = app::credentials::hash_password(&Password::parse(PASSWORD).unwrap()).unwrap();
+    let password_hash =
+        app::credentials::hash_password(&Password::parse(PASSWORD).unwrap()).unwrap();
     app.state
         .store()
         .create_account(NewAccount {

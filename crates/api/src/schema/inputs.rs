@@ -184,7 +184,12 @@ pub struct ReachableInput {
 impl OfferFilter {
     /// The catalogue's filter, and the reachability the application turns
     /// into travel times.
-    pub(crate) fn split(self) -> (domain::catalog::OfferFilterInput, Option<app::travel::ReachableInput>) {
+    pub(crate) fn split(
+        self,
+    ) -> (
+        domain::catalog::OfferFilterInput,
+        Option<app::travel::ReachableInput>,
+    ) {
         let reachable = self.reachable.clone().map(Into::into);
         (self.into(), reachable)
     }

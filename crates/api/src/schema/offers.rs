@@ -6,14 +6,14 @@ use domain::offer::OfferDetails;
 
 use app::ids::NodeType;
 
+use super::connections::{OfferConnection, OfferEdge, PageInfo, total_count};
+use super::enums::OfferOrder;
 use super::enums::{
     Audience, ContractType, DiscoveryFormat, OfferKind, OfferStatus, RecruitmentState,
     TrainingModality, WorkingTime,
 };
-use super::objects::{Offer, Operator, Site, Trade, TrainingProgramme, TrainingSession, node_id};
-use super::connections::{OfferConnection, OfferEdge, PageInfo, total_count};
-use super::enums::OfferOrder;
 use super::inputs::OfferFilter;
+use super::objects::{Offer, Operator, Site, Trade, TrainingProgramme, TrainingSession, node_id};
 use super::scalars::{Date, LocalTime};
 use crate::context::{catalog, snapshot};
 use crate::error::{ApiResult, Located};

@@ -5,10 +5,10 @@ use chrono::{DateTime, Utc};
 
 use app::ids::NodeType;
 
-use super::enums::{OfferStatus, OperatorKind};
-use super::objects::{Commune, GeoPoint, Offer, Operator, Site, node_id};
 use super::connections::{OperatorConnection, OperatorEdge, PageInfo, total_count};
+use super::enums::{OfferStatus, OperatorKind};
 use super::inputs::OperatorFilter;
+use super::objects::{Commune, GeoPoint, Offer, Operator, Site, node_id};
 use super::transit::StopDistance;
 use crate::context::{catalog, request, snapshot};
 use crate::error::{ApiResult, Located};

@@ -32,5 +32,8 @@ fn every_mutation_has_a_row_in_the_policy_table() {
             "mutation `{name}` has no row in the policy table"
         );
     }
-    assert!(checked >= 17, "only {checked} mutations were found in the SDL");
+    assert!(
+        checked >= 17,
+        "only {checked} mutations were found in the SDL"
+    );
 }

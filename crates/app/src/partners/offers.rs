@@ -5,9 +5,7 @@ use chrono::{NaiveDate, Utc};
 use domain::audience::Audience;
 use domain::catalog::Catalog;
 use domain::codes::TradeCode;
-use domain::offer::{
-    Offer, OfferDetails, OfferId, OfferPatch, OfferStatus, RecruitmentState,
-};
+use domain::offer::{Offer, OfferDetails, OfferId, OfferPatch, OfferStatus, RecruitmentState};
 use domain::operator::{OperatorId, SiteId};
 use domain::revision::{AuditAction, AuditedObject};
 use domain::sets::first_repeated;
@@ -160,13 +158,39 @@ pub async fn update_offer(
 }
 
 /// Publishes an offer: everyone sees it. Every rule is checked again.
-pub async fn publish_offer(app: &App, viewer: &Viewer, id: OfferId, version: i64) -> AppResult<Offer> {
-    move_offer(app, viewer, id, version, OfferStatus::Published, AuditAction::Publish).await
+pub async fn publish_offer(
+    app: &App,
+    viewer: &Viewer,
+    id: OfferId,
+    version: i64,
+) -> AppResult<Offer> {
+    move_offer(
+        app,
+        viewer,
+        id,
+        version,
+        OfferStatus::Published,
+        AuditAction::Publish,
+    )
+    .await
 }
 
 /// Archives an offer: the public no longer sees it; it stays for history.
-pub async fn archive_offer(app: &App, viewer: &Viewer, id: OfferId, version: i64) -> AppResult<Offer> {
-    move_offer(app, viewer, id, version, OfferStatus::Archived, AuditAction::Archive).await
+pub async fn archive_offer(
+    app: &App,
+    viewer: &Viewer,
+    id: OfferId,
+    version: i64,
+) -> AppResult<Offer> {
+    move_offer(
+        app,
+        viewer,
+        id,
+        version,
+        OfferStatus::Archived,
+        AuditAction::Archive,
+    )
+    .await
 }
 
 async fn move_offer(

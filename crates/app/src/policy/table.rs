@@ -115,7 +115,7 @@ pub const DECISIONS: &[Decision] = &[
     },
     Decision {
         field: "markContactAnswered",
-        action: Action::AnswerContactRequest { operator: OWNER, },
+        action: Action::AnswerContactRequest { operator: OWNER },
         public: false,
         partner_of_owner: true,
         partner_of_other: false,

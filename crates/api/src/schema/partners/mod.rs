@@ -42,7 +42,8 @@ fn maybe<T>(value: MaybeUndefined<T>) -> Option<Option<T>> {
 fn count(argument: &str, value: Option<i32>) -> Result<Option<u32>, async_graphql::Error> {
     value
         .map(|v| {
-            u32::try_from(v).map_err(|_| bad_input(argument, format!("must not be negative, got {v}")))
+            u32::try_from(v)
+                .map_err(|_| bad_input(argument, format!("must not be negative, got {v}")))
         })
         .transpose()
 }

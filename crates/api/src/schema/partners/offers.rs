@@ -3,11 +3,11 @@
 use app::ids;
 use app::partners::offers::{OfferChanges, OfferDraft};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, OneofObject};
-use domain::offer::{DiscoveryDetails, InternshipDetails, JobDetails, OfferDetails, TrainingSession};
-
-use super::super::enums::{
-    Audience, ContractType, DiscoveryFormat, RecruitmentState, WorkingTime,
+use domain::offer::{
+    DiscoveryDetails, InternshipDetails, JobDetails, OfferDetails, TrainingSession,
 };
+
+use super::super::enums::{Audience, ContractType, DiscoveryFormat, RecruitmentState, WorkingTime};
 use super::super::objects::Offer;
 use super::super::scalars::{Date, LocalTime};
 use super::{count, maybe, maybe_text, optional_text};
@@ -226,10 +226,15 @@ impl OfferMutation {
                 .map(|d| details("input.details", d))
                 .transpose()?,
         };
-        let offer =
-            app::partners::offers::update_offer(&context.app, &context.viewer, id, version, changes)
-                .await
-                .at("input")?;
+        let offer = app::partners::offers::update_offer(
+            &context.app,
+            &context.viewer,
+            id,
+            version,
+            changes,
+        )
+        .await
+        .at("input")?;
         context.saw_write();
         Ok(Offer(offer))
     }
@@ -243,9 +248,10 @@ impl OfferMutation {
     ) -> ApiResult<Offer> {
         let context = request(ctx);
         let id = ids::parse_offer_id(&id, "id").located()?;
-        let offer = app::partners::offers::publish_offer(&context.app, &context.viewer, id, version)
-            .await
-            .at("input")?;
+        let offer =
+            app::partners::offers::publish_offer(&context.app, &context.viewer, id, version)
+                .await
+                .at("input")?;
         context.saw_write();
         Ok(Offer(offer))
     }
@@ -259,9 +265,10 @@ impl OfferMutation {
     ) -> ApiResult<Offer> {
         let context = request(ctx);
         let id = ids::parse_offer_id(&id, "id").located()?;
-        let offer = app::partners::offers::archive_offer(&context.app, &context.viewer, id, version)
-            .await
-            .at("input")?;
+        let offer =
+            app::partners::offers::archive_offer(&context.app, &context.viewer, id, version)
+                .await
+                .at("input")?;
         context.saw_write();
         Ok(Offer(offer))
     }

@@ -82,10 +82,14 @@ impl OperatorMutation {
             email: optional_text(input.email),
             phone: optional_text(input.phone),
         };
-        let operator =
-            app::partners::operators::create_operator(&context.app, &context.viewer, &code, details)
-                .await
-                .at("input")?;
+        let operator = app::partners::operators::create_operator(
+            &context.app,
+            &context.viewer,
+            &code,
+            details,
+        )
+        .await
+        .at("input")?;
         context.saw_write();
         Ok(Operator(operator))
     }
@@ -133,7 +137,11 @@ impl OperatorMutation {
         let id = ids::parse_operator_id(&id, "id").located()?;
         let settings = domain::contact::ContactSettings {
             mode: input.mode.into(),
-            accepted_audiences: input.accepted_audiences.into_iter().map(Into::into).collect(),
+            accepted_audiences: input
+                .accepted_audiences
+                .into_iter()
+                .map(Into::into)
+                .collect(),
         };
         let operator = app::partners::operators::update_contact_settings(
             &context.app,
