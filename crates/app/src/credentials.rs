@@ -78,6 +78,15 @@ pub fn token_sha256(token: &str) -> String {
         .collect()
 }
 
+/// Hashes a password on a blocking thread: Argon2id is slow on purpose and
+/// must not hold up the tasks serving other requests.
+pub async fn hash_password_off_thread(password: Password) -> crate::AppResult<String> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(crate::AppError::internal)?
+        .map_err(|message| crate::AppError::Internal(message.into()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,13 +118,4 @@ mod tests {
         assert_eq!(first_digest.len(), 64);
         assert!(!first_digest.contains(&first));
     }
-}
-
-/// Hashes a password on a blocking thread: Argon2id is slow on purpose and
-/// must not hold up the tasks serving other requests.
-pub async fn hash_password_off_thread(password: Password) -> crate::AppResult<String> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(crate::AppError::internal)?
-        .map_err(|message| crate::AppError::Internal(message.into()))
 }

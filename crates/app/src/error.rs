@@ -152,6 +152,16 @@ pub fn join_field(parent: &str, field: &str) -> String {
     }
 }
 
+/// A refused search filter, named as a search's arguments name it:
+/// `filter.tradeCodes`, or `orderBy` when the order does not fit the filter.
+pub(crate) fn filter_error(error: domain::catalog::FilterError) -> AppError {
+    let field = match error.field() {
+        "orderBy" => "orderBy".to_owned(),
+        field => join_field("filter", field),
+    };
+    AppError::bad_input(field, error)
+}
+
 impl From<StorageError> for AppError {
     fn from(error: StorageError) -> Self {
         AppError::internal(error)

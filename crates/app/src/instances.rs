@@ -130,16 +130,18 @@ impl App {
             }
         };
         let DataVersions { catalog, timetable } = stored;
-        if topic != Some(DataTopic::Timetable) && catalog > self.catalog_cell().version() {
-            if let Err(error) = self.refresh_catalog().await {
-                tracing::error!(%error, "cannot refresh the catalogue after a write elsewhere");
-            }
+        if topic != Some(DataTopic::Timetable)
+            && catalog > self.catalog_cell().version()
+            && let Err(error) = self.refresh_catalog().await
+        {
+            tracing::error!(%error, "cannot refresh the catalogue after a write elsewhere");
         }
-        if topic != Some(DataTopic::Catalog) && timetable > self.timetable_cell().version() {
-            if let Err(error) = self.refresh_timetable().await {
-                // The previous timetable keeps serving.
-                tracing::error!(%error, "reloading the timetable failed");
-            }
+        if topic != Some(DataTopic::Catalog)
+            && timetable > self.timetable_cell().version()
+            && let Err(error) = self.refresh_timetable().await
+        {
+            // The previous timetable keeps serving.
+            tracing::error!(%error, "reloading the timetable failed");
         }
     }
 }

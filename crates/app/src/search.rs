@@ -5,7 +5,7 @@
 //! `orderBy`, `first`, `after`.
 
 use domain::catalog::{
-    FilterError, OfferFilterInput, OfferHit, OfferMarker, OfferOrder, OfferPosition, OfferQuery,
+    OfferFilterInput, OfferHit, OfferMarker, OfferOrder, OfferPosition, OfferQuery,
     OperatorFilterInput, OperatorPosition,
 };
 use domain::geocode::GeocodeCandidate;
@@ -13,21 +13,13 @@ use domain::location::{BoundingBox, Point};
 use domain::operator::{Operator, Site};
 use domain::page::Page;
 
+use crate::error::filter_error;
 use crate::pages::page_size;
 use crate::travel::{RawPoint, ReachableInput};
-use crate::{App, AppError, AppResult, Snapshot, ids, join_field};
+use crate::{App, AppError, AppResult, Snapshot, ids};
 
 /// The deepest zoom a map may ask clusters for.
 pub const MAX_MAP_ZOOM: u8 = 22;
-
-/// A filter error, named as the client's arguments name it.
-pub fn filter_error(error: FilterError) -> AppError {
-    let field = match error.field() {
-        "orderBy" => "orderBy".to_owned(),
-        field => join_field("filter", field),
-    };
-    AppError::bad_input(field, error)
-}
 
 /// Checks an offer filter; a `reachable` part is turned into travel times
 /// to the candidate sites, from the timetable.
@@ -129,12 +121,12 @@ pub fn search_point(snapshot: &Snapshot, point: RawPoint, field: &str) -> AppRes
 
 /// The sites nearest to a point, nearest first; with a filter, only those
 /// holding a published offer it matches.
-pub fn sites_near<'a>(
-    snapshot: &'a Snapshot,
+pub fn sites_near(
+    snapshot: &Snapshot,
     point: RawPoint,
     first: Option<i32>,
     filter: Option<(OfferFilterInput, Option<ReachableInput>)>,
-) -> AppResult<Vec<(&'a Site, f64)>> {
+) -> AppResult<Vec<(&Site, f64)>> {
     let center = search_point(snapshot, point, "point")?;
     let size = page_size(first)?;
     let query = filter

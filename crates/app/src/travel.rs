@@ -181,7 +181,7 @@ pub(crate) fn reachable_sites(
     let max_travel = TimeDelta::minutes(i64::from(reachable.max_minutes));
     let query = catalog
         .parse_offer_filter(filter, &snapshot.service_area)
-        .map_err(crate::search::filter_error)?;
+        .map_err(crate::error::filter_error)?;
     // Every site holding a candidate offer, with the end times of its trainings.
     let mut sites: HashMap<SiteId, BTreeSet<NaiveTime>> = HashMap::new();
     for hit in catalog.matching_offers(&query) {

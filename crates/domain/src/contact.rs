@@ -10,6 +10,8 @@ use crate::coded_enum::coded_enum;
 use crate::email::Email;
 use crate::offer::{Offer, OfferId};
 use crate::operator::{Address, Operator, OperatorId, Site};
+use crate::phone::PhoneNumber;
+use crate::plain_text::{required_multi_line, single_line};
 
 /// Database identifier of a contact request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -67,9 +69,11 @@ pub enum ContactError {
         "must be a phone number such as 069 22 33 44, 0470 12 34 56 or +32 69 22 33 44 (8 to 15 digits)"
     )]
     Phone,
-    #[error("must not be empty and at most {MAX_PERIOD_CHARS} characters")]
+    #[error("must not be empty and at most {MAX_PERIOD_CHARS} characters, on one line")]
     DesiredPeriod,
-    #[error("must not be empty and at most {MAX_MESSAGE_CHARS} characters")]
+    #[error(
+        "must not be empty and at most {MAX_MESSAGE_CHARS} characters, without control characters other than line breaks and tabs"
+    )]
     Message,
     #[error("this offer does not take contact requests from {0}")]
     AudienceNotAccepted(Audience),
@@ -87,78 +91,6 @@ impl ContactError {
             ContactError::AudienceNotAccepted(_) => "audience",
         }
     }
-}
-
-/// A phone number in international form (`+3269223344`), from Belgian
-/// national (`069 22 33 44`, `0470/12.34.56`) or international
-/// (`+33 3 20 …`, `0033 …`) writing.
-#[derive(Clone, PartialEq, Eq)]
-pub struct PhoneNumber(String);
-
-impl PhoneNumber {
-    pub fn parse(raw: &str) -> Result<Self, ContactError> {
-        let trimmed = raw.trim();
-        if trimmed.chars().count() > 30 {
-            return Err(ContactError::Phone);
-        }
-        let mut digits = String::new();
-        for (i, c) in trimmed.chars().enumerate() {
-            match c {
-                '0'..='9' => digits.push(c),
-                '+' if i == 0 => digits.push(c),
-                ' ' | '.' | '/' | '-' | '(' | ')' => {}
-                _ => return Err(ContactError::Phone),
-            }
-        }
-        let international = if let Some(rest) = digits.strip_prefix('+') {
-            rest.to_owned()
-        } else if let Some(rest) = digits.strip_prefix("00") {
-            rest.to_owned()
-        } else if let Some(rest) = digits.strip_prefix('0') {
-            // Belgian numbers: 8 digits after the 0 for land lines, 9 for mobiles.
-            if !(8..=9).contains(&rest.len()) {
-                return Err(ContactError::Phone);
-            }
-            format!("32{rest}")
-        } else {
-            return Err(ContactError::Phone);
-        };
-        let valid = (8..=15).contains(&international.len())
-            && !international.starts_with('0')
-            && international.bytes().all(|b| b.is_ascii_digit());
-        if valid {
-            Ok(Self(format!("+{international}")))
-        } else {
-            Err(ContactError::Phone)
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for PhoneNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("PhoneNumber(<redacted>)")
-    }
-}
-
-/// Text a person typed: trimmed, within a length, without control
-/// characters other than line breaks (`multiline`).
-fn bounded_text(
-    raw: &str,
-    max_chars: usize,
-    multiline: bool,
-    error: ContactError,
-) -> Result<String, ContactError> {
-    let text = raw.trim();
-    let allowed = |c: char| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t'));
-    let chars = text.chars().count();
-    if chars == 0 || chars > max_chars || !text.chars().all(allowed) {
-        return Err(error);
-    }
-    Ok(text.to_owned())
 }
 
 /// A contact request as typed, before checks.
@@ -212,20 +144,18 @@ impl ContactRequest {
         settings: &ContactSettings,
         raw: RawContactRequest<'_>,
     ) -> Result<Self, ContactError> {
-        let name = bounded_text(raw.name, MAX_NAME_CHARS, false, ContactError::Name)?;
+        let name = single_line(raw.name, MAX_NAME_CHARS).map_err(|_| ContactError::Name)?;
         let email = Email::parse(raw.email).map_err(|_| ContactError::Email)?;
         let phone = raw
             .phone
             .filter(|p| !p.trim().is_empty())
             .map(PhoneNumber::parse)
-            .transpose()?;
-        let desired_period = bounded_text(
-            raw.desired_period,
-            MAX_PERIOD_CHARS,
-            false,
-            ContactError::DesiredPeriod,
-        )?;
-        let message = bounded_text(raw.message, MAX_MESSAGE_CHARS, true, ContactError::Message)?;
+            .transpose()
+            .map_err(|_| ContactError::Phone)?;
+        let desired_period = single_line(raw.desired_period, MAX_PERIOD_CHARS)
+            .map_err(|_| ContactError::DesiredPeriod)?;
+        let message = required_multi_line(raw.message, MAX_MESSAGE_CHARS)
+            .map_err(|_| ContactError::Message)?;
         let named_by_offer = offer.audiences.contains(&raw.audience);
         let accepted_by_operator = settings.accepted_audiences.is_empty()
             || settings.accepted_audiences.contains(&raw.audience);
@@ -271,14 +201,11 @@ impl ContactRoute {
         match settings.mode {
             ContactMode::EmailForward => operator
                 .email
-                .as_deref()
-                .and_then(|e| Email::parse(e).ok())
-                .map_or_else(in_person, |to| ContactRoute::Forward { to }),
-            ContactMode::Phone => operator
-                .phone
                 .clone()
-                .filter(|p| !p.trim().is_empty())
-                .map_or_else(in_person, ContactRoute::Phone),
+                .map_or_else(in_person, |to| ContactRoute::Forward { to }),
+            ContactMode::Phone => operator.phone.as_ref().map_or_else(in_person, |phone| {
+                ContactRoute::Phone(phone.written().to_owned())
+            }),
             ContactMode::InPerson => in_person(),
         }
     }
@@ -334,47 +261,6 @@ pub fn forward_mail(request: &ContactRequest, offer_title: &str) -> (String, Str
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn belgian_and_international_phone_numbers_are_normalised() {
-        for (raw, expected) in [
-            ("069 22 33 44", "+3269223344"),
-            ("0470/12.34.56", "+32470123456"),
-            ("+32 69 22 33 44", "+3269223344"),
-            ("0033 3 20 12 34 56", "+33320123456"),
-            ("+33 (0)3-20", "+33032"),
-        ] {
-            let parsed = PhoneNumber::parse(raw).map(|p| p.as_str().to_owned());
-            if expected.len() < 9 {
-                assert!(parsed.is_err(), "{raw}");
-            } else {
-                assert_eq!(parsed.unwrap(), expected, "{raw}");
-            }
-        }
-        for bad in [
-            "",
-            "12",
-            "069 22 33 4",
-            "+32 69 22 33 44 55 66 77 88",
-            "call me",
-            "00",
-        ] {
-            assert_eq!(PhoneNumber::parse(bad), Err(ContactError::Phone), "{bad}");
-        }
-    }
-
-    #[test]
-    fn typed_text_is_trimmed_and_bounded() {
-        assert_eq!(
-            bounded_text("  Marie  ", 10, false, ContactError::Name).unwrap(),
-            "Marie"
-        );
-        assert!(bounded_text("   ", 10, false, ContactError::Name).is_err());
-        assert!(bounded_text(&"x".repeat(11), 10, false, ContactError::Name).is_err());
-        assert!(bounded_text("a\nb", 10, false, ContactError::Name).is_err());
-        assert!(bounded_text("a\nb", 10, true, ContactError::Message).is_ok());
-        assert!(bounded_text("a\u{7}b", 10, true, ContactError::Message).is_err());
-    }
 
     #[test]
     fn accepted_audiences_parse_from_their_stored_list() {

@@ -124,36 +124,67 @@ pub struct TrainingProgramme {
     pub version: i64,
 }
 
-impl TrainingProgramme {
-    /// A new programme of an operator, checked; its id and version are given
-    /// when it is stored.
-    pub fn create(
+/// Longest reference an operator gives one of its programmes, sites or offers.
+pub const MAX_OWN_REFERENCE_CHARS: usize = 100;
+
+/// A programme ready to be stored: checked, with the operator's reference
+/// for it; storage gives it its id and version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewProgramme {
+    reference: String,
+    programme: TrainingProgramme,
+}
+
+impl NewProgramme {
+    /// Checks a new programme of an operator.
+    pub fn parse(
         operator_id: OperatorId,
+        reference: &str,
         title: &str,
         objective: &str,
-        certification: Option<String>,
+        certification: Option<&str>,
         modality: TrainingModality,
         duration_hours: Option<u32>,
     ) -> Result<Self, crate::rejection::Rejection> {
         use crate::plain_text::{multi_line, single_line};
         use crate::rejection::Rejection;
+        let reference = single_line(reference, MAX_OWN_REFERENCE_CHARS)
+            .map_err(|e| Rejection::new("reference", e))?;
         let title = single_line(title, MAX_TITLE_CHARS).map_err(|e| Rejection::new("title", e))?;
         let objective = multi_line(objective, MAX_DESCRIPTION_CHARS)
             .map_err(|e| Rejection::new("objective", e))?;
         let certification = certification
-            .map(|c| single_line(&c, MAX_TITLE_CHARS))
+            .map(|c| single_line(c, MAX_TITLE_CHARS))
             .transpose()
             .map_err(|e| Rejection::new("certification", e))?;
         Ok(Self {
-            id: ProgrammeId(0),
-            operator_id,
-            title,
-            objective,
-            certification,
-            modality,
-            duration_hours,
-            version: 1,
+            reference,
+            programme: TrainingProgramme {
+                id: ProgrammeId(0),
+                operator_id,
+                title,
+                objective,
+                certification,
+                modality,
+                duration_hours,
+                version: 1,
+            },
         })
+    }
+
+    /// The operator's own reference, unique per operator.
+    pub fn reference(&self) -> &str {
+        &self.reference
+    }
+
+    /// The operator it belongs to.
+    pub fn operator_id(&self) -> OperatorId {
+        self.programme.operator_id
+    }
+
+    /// The programme as it will be stored, once given an id.
+    pub fn into_programme(self) -> TrainingProgramme {
+        self.programme
     }
 }
 
@@ -202,7 +233,37 @@ pub enum OfferDetails {
     Discovery(DiscoveryDetails),
 }
 
+/// Longest free text of an offer's details (a schedule, a profile).
+pub const MAX_DETAIL_TEXT_CHARS: usize = 2_000;
+
 impl OfferDetails {
+    /// Checks the free texts of the details: bounded, no control character
+    /// but line breaks and tabs.
+    fn check_texts(&self) -> Result<(), OfferError> {
+        let texts: &[(&'static str, Option<&String>)] = match self {
+            OfferDetails::Training(session) => {
+                &[("details.training.schedule", session.schedule.as_ref())]
+            }
+            OfferDetails::Internship(internship) => &[(
+                "details.internship.expectedProfile",
+                internship.expected_profile.as_ref(),
+            )],
+            OfferDetails::Job(job) => &[("details.job.requirements", job.requirements.as_ref())],
+            OfferDetails::Discovery(_) => &[],
+        };
+        for (field, text) in texts {
+            if let Some(text) = text {
+                crate::plain_text::multi_line(text, MAX_DETAIL_TEXT_CHARS).map_err(|_| {
+                    OfferError::DetailText {
+                        field,
+                        max_chars: MAX_DETAIL_TEXT_CHARS,
+                    }
+                })?;
+            }
+        }
+        Ok(())
+    }
+
     pub fn kind(&self) -> OfferKind {
         match self {
             OfferDetails::Training(_) => OfferKind::Training,
@@ -246,10 +307,21 @@ pub const MAX_DESCRIPTION_CHARS: usize = 5000;
 /// A rule an offer breaks. Each names the field at fault.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OfferError {
-    #[error("title must not be empty and at most {MAX_TITLE_CHARS} characters")]
+    #[error("title must not be empty and at most {MAX_TITLE_CHARS} characters, on one line")]
     Title,
-    #[error("description must be at most {MAX_DESCRIPTION_CHARS} characters")]
+    #[error(
+        "description must be at most {MAX_DESCRIPTION_CHARS} characters, without control characters other than line breaks and tabs"
+    )]
     Description,
+    #[error("tradeCodes must name each trade once")]
+    RepeatedTrade,
+    #[error("audiences must name each audience once")]
+    RepeatedAudience,
+    #[error("{field} must be at most {max_chars} characters, without control characters")]
+    DetailText {
+        field: &'static str,
+        max_chars: usize,
+    },
     #[error("trades must name at least one trade")]
     NoTrade,
     #[error("audiences must name at least one audience")]
@@ -262,7 +334,9 @@ pub enum OfferError {
     DailyEndBeforeStart { start: NaiveTime, end: NaiveTime },
     #[error("capacity must be at least 1")]
     NoCapacity,
-    #[error("reference must not be empty and at most {MAX_REFERENCE_CHARS} characters")]
+    #[error(
+        "reference must not be empty and at most {MAX_REFERENCE_CHARS} characters, on one line"
+    )]
     Reference,
     #[error(
         "details must stay those of a {kind} offer: the kind of an offer never changes (duplicate it instead)"
@@ -318,10 +392,10 @@ impl OfferPatch {
             changed.recruitment_state = state;
         }
         if let Some(trades) = self.trade_codes {
-            changed.trade_codes = dedup_keep_order(trades);
+            changed.trade_codes = trades;
         }
         if let Some(audiences) = self.audiences {
-            changed.audiences = dedup_keep_order(audiences);
+            changed.audiences = audiences;
         }
         if let Some(start) = self.start_date {
             changed.start_date = start;
@@ -336,16 +410,6 @@ impl OfferPatch {
         *offer = changed;
         Ok(())
     }
-}
-
-fn dedup_keep_order<T: PartialEq>(values: Vec<T>) -> Vec<T> {
-    let mut kept: Vec<T> = Vec::with_capacity(values.len());
-    for value in values {
-        if !kept.contains(&value) {
-            kept.push(value);
-        }
-    }
-    kept
 }
 
 impl Offer {
@@ -385,25 +449,26 @@ impl Offer {
 
     /// Checks the rules every offer obeys, whoever writes it.
     pub fn validate(&self) -> Result<(), OfferError> {
-        let title_chars = self.title.trim().chars().count();
-        if title_chars == 0 || title_chars > MAX_TITLE_CHARS {
-            return Err(OfferError::Title);
-        }
-        if self.description.chars().count() > MAX_DESCRIPTION_CHARS {
-            return Err(OfferError::Description);
-        }
+        use crate::plain_text::{multi_line, single_line};
+        single_line(&self.title, MAX_TITLE_CHARS).map_err(|_| OfferError::Title)?;
+        multi_line(&self.description, MAX_DESCRIPTION_CHARS)
+            .map_err(|_| OfferError::Description)?;
         if let Some(reference) = &self.reference {
-            let chars = reference.trim().chars().count();
-            if chars == 0 || chars > MAX_REFERENCE_CHARS {
-                return Err(OfferError::Reference);
-            }
+            single_line(reference, MAX_REFERENCE_CHARS).map_err(|_| OfferError::Reference)?;
         }
         if self.trade_codes.is_empty() {
             return Err(OfferError::NoTrade);
         }
+        if crate::sets::first_repeated(&self.trade_codes).is_some() {
+            return Err(OfferError::RepeatedTrade);
+        }
         if self.audiences.is_empty() {
             return Err(OfferError::NoAudience);
         }
+        if crate::sets::first_repeated(&self.audiences).is_some() {
+            return Err(OfferError::RepeatedAudience);
+        }
+        self.details.check_texts()?;
         if let (Some(start), Some(end)) = (self.start_date, self.end_date)
             && end < start
         {
@@ -426,6 +491,88 @@ impl Offer {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// What a partner writes of a new offer; it becomes a [`NewOffer`] once
+/// every rule holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferDraft {
+    pub operator_id: OperatorId,
+    pub site_id: SiteId,
+    pub reference: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub recruitment_state: RecruitmentState,
+    pub trade_codes: Vec<TradeCode>,
+    pub audiences: Vec<Audience>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub places: Option<u32>,
+    pub details: OfferDetails,
+}
+
+/// An offer ready to be stored as a DRAFT: every rule checked; storage
+/// gives it its id, version and time, and checks what it points to (its
+/// site and programme must be its operator's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewOffer(Offer);
+
+impl NewOffer {
+    /// Checks a draft against every rule an offer obeys.
+    pub fn parse(draft: OfferDraft) -> Result<Self, OfferError> {
+        let offer = Offer {
+            id: OfferId(0),
+            operator_id: draft.operator_id,
+            site_id: draft.site_id,
+            reference: draft.reference,
+            title: draft.title.trim().to_owned(),
+            description: draft.description,
+            status: OfferStatus::Draft,
+            recruitment_state: draft.recruitment_state,
+            trade_codes: draft.trade_codes,
+            audiences: draft.audiences,
+            start_date: draft.start_date,
+            end_date: draft.end_date,
+            places: draft.places,
+            details: draft.details,
+            is_demo: false,
+            updated_at: DateTime::UNIX_EPOCH,
+            version: 1,
+        };
+        offer.validate()?;
+        Ok(Self(offer))
+    }
+
+    pub fn offer(&self) -> &Offer {
+        &self.0
+    }
+
+    /// The offer as it will be stored, once given an id, a version and a time.
+    pub fn into_offer(self) -> Offer {
+        self.0
+    }
+}
+
+/// A broken rule, as the field at fault and the rule's message.
+impl From<OfferError> for crate::rejection::Rejection {
+    fn from(error: OfferError) -> Self {
+        let field = match &error {
+            OfferError::Title => "title",
+            OfferError::Description => "description",
+            OfferError::RepeatedTrade => "tradeCodes",
+            OfferError::RepeatedAudience => "audiences",
+            OfferError::DetailText { field, .. } => field,
+            OfferError::NoTrade => "tradeCodes",
+            OfferError::NoAudience => "audiences",
+            OfferError::EndBeforeStart { .. } => "endDate",
+            OfferError::NoPlaces => "places",
+            OfferError::DailyEndBeforeStart { .. } => "details",
+            OfferError::NoCapacity => "details",
+            OfferError::Reference => "reference",
+            OfferError::KindChange { .. } => "details",
+        };
+        crate::rejection::Rejection::new(field, error)
     }
 }
 

@@ -113,9 +113,12 @@ impl Audited for Operator {
             ("name", text(&self.name)),
             ("kind", text(self.kind)),
             ("description", text(&self.description)),
-            ("website", self.website.clone()),
-            ("email", self.email.clone()),
-            ("phone", self.phone.clone()),
+            (
+                "website",
+                self.website.as_ref().map(|w| w.as_str().to_owned()),
+            ),
+            ("email", self.email.as_ref().map(|e| e.as_str().to_owned())),
+            ("phone", self.phone.as_ref().map(|p| p.written().to_owned())),
         ]
     }
 }
@@ -192,7 +195,7 @@ mod tests {
             kind: OperatorKind::QualifyingSchool,
             description: String::new(),
             website: None,
-            email: Some("info@example.be".to_owned()),
+            email: Some(crate::email::Email::parse("info@example.be").unwrap()),
             phone: None,
             is_demo: false,
             updated_at: DateTime::UNIX_EPOCH,
@@ -206,7 +209,7 @@ mod tests {
         let mut after = before.clone();
         after.name = "École renommée".to_owned();
         after.email = None;
-        after.website = Some("https://example.be".to_owned());
+        after.website = Some(crate::website::WebsiteUrl::parse("https://example.be").unwrap());
         let revision = changes(Some(&before), &after);
         assert_eq!(
             revision,

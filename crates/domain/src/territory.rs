@@ -183,6 +183,13 @@ pub enum SitePlacementError {
     },
 }
 
+/// A broken rule, as the field at fault and the rule's message.
+impl From<SitePlacementError> for crate::rejection::Rejection {
+    fn from(error: SitePlacementError) -> Self {
+        crate::rejection::Rejection::new("location", error)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,11 +4,10 @@
 
 use chrono::{DateTime, Utc};
 use domain::account::Email;
-use domain::contact::{
-    ContactMode, ContactRequest, ContactRequestId, ContactSettings, PhoneNumber,
-};
+use domain::contact::{ContactMode, ContactRequest, ContactRequestId, ContactSettings};
 use domain::offer::OfferId;
 use domain::operator::OperatorId;
+use domain::phone::PhoneNumber;
 use sea_orm::ActiveValue::Set;
 use sea_orm::{
     ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,

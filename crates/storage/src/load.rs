@@ -9,15 +9,18 @@ use std::str::FromStr;
 use domain::catalog::{Catalog, CatalogParts};
 use domain::codes::{NisCode, OperatorCode, PoleCode, Postcode, TradeCode};
 use domain::contact::{ContactSettings, parse_audience_list};
+use domain::email::Email;
 use domain::location::Point;
 use domain::offer::{
     DiscoveryDetails, InternshipDetails, JobDetails, Offer, OfferDetails, OfferId, OfferKind,
     ProgrammeId, TrainingProgramme, TrainingSession,
 };
 use domain::operator::{Address, Operator, OperatorId, Site, SiteId};
+use domain::phone::PhoneNumber;
 use domain::pole::{Pole, PoleKind};
 use domain::territory::{Commune, PostalLocality, parse_boundary};
 use domain::trade::Trade;
+use domain::website::WebsiteUrl;
 use sea_orm::{
     AccessMode, ConnectionTrait, DatabaseTransaction, EntityTrait, IsolationLevel, QueryOrder,
     TransactionTrait,
@@ -413,9 +416,24 @@ pub(crate) fn operator_from_row(row: operator::Model) -> Result<Operator, Storag
         kind: parse(TABLE, row.id, &row.kind)?,
         name: row.name,
         description: row.description,
-        website: row.website,
-        email: row.email,
-        phone: row.phone,
+        website: row
+            .website
+            .as_deref()
+            .map(WebsiteUrl::parse)
+            .transpose()
+            .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+        email: row
+            .email
+            .as_deref()
+            .map(Email::parse)
+            .transpose()
+            .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
+        phone: row
+            .phone
+            .as_deref()
+            .map(PhoneNumber::parse)
+            .transpose()
+            .map_err(|e| StorageError::corrupt(TABLE, row.id, e))?,
         is_demo: row.is_demo,
         updated_at: row.updated_at,
         version: row.version,

@@ -377,7 +377,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
                 std::time::Duration::from_secs(10),
             );
         }
-        None => tracing::warn!(
+        // A start without a mail server is healthy (the demo, a laptop):
+        // requests are kept in the outbox until one is configured.
+        None => tracing::info!(
             "WAPI_SMTP_URL is not set: forwarded contact requests stay queued in the outbox"
         ),
     }

@@ -256,7 +256,7 @@ async fn run(
         .await;
     state.metrics().record_operation(
         operation_name.as_deref(),
-        outcome.error_codes().into_iter(),
+        outcome.error_codes(),
         outcome.elapsed,
     );
     media.respond(&outcome)

@@ -43,17 +43,17 @@ impl Operator {
 
     /// Public website.
     async fn website(&self) -> Option<&str> {
-        self.0.website.as_deref()
+        self.0.website.as_ref().map(|w| w.as_str())
     }
 
     /// Public contact e-mail address of the organisation.
     async fn email(&self) -> Option<&str> {
-        self.0.email.as_deref()
+        self.0.email.as_ref().map(|e| e.as_str())
     }
 
     /// Public phone number of the organisation.
     async fn phone(&self) -> Option<&str> {
-        self.0.phone.as_deref()
+        self.0.phone.as_ref().map(|p| p.written())
     }
 
     /// True for invented demonstration data, not a real organisation.

@@ -1,11 +1,13 @@
 //! Offers: created as drafts, edited, published, archived and duplicated by
 //! their operator's partners.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use domain::audience::Audience;
 use domain::catalog::Catalog;
 use domain::codes::TradeCode;
-use domain::offer::{Offer, OfferDetails, OfferId, OfferPatch, OfferStatus, RecruitmentState};
+use domain::offer::{
+    NewOffer, Offer, OfferDetails, OfferDraft, OfferId, OfferPatch, OfferStatus, RecruitmentState,
+};
 use domain::operator::{OperatorId, SiteId};
 use domain::revision::{AuditAction, AuditedObject};
 use domain::sets::first_repeated;
@@ -14,9 +16,10 @@ use super::{actor, authorise_edit};
 use crate::viewer::Viewer;
 use crate::{App, AppError, AppResult};
 
-/// A new offer as a partner writes it; it starts as a DRAFT.
+/// A new offer as a partner writes it (trade codes not yet checked against
+/// the catalogue); it starts as a DRAFT.
 #[derive(Debug, Clone)]
-pub struct OfferDraft {
+pub struct OfferInput {
     pub operator: OperatorId,
     pub site: SiteId,
     pub reference: Option<String>,
@@ -90,24 +93,20 @@ fn audiences(audiences: Vec<Audience>) -> AppResult<Vec<Audience>> {
 }
 
 /// A reference as the operator wrote it; an empty one is none.
-fn reference(raw: Option<String>) -> AppResult<Option<String>> {
-    raw.filter(|r| !r.trim().is_empty())
-        .map(|r| super::sites::parse_reference(&r))
-        .transpose()
+fn reference(raw: Option<String>) -> Option<String> {
+    raw.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty())
 }
 
 /// Creates an offer as a DRAFT, visible only to its operator and admins.
-pub async fn create_offer(app: &App, viewer: &Viewer, draft: OfferDraft) -> AppResult<Offer> {
+pub async fn create_offer(app: &App, viewer: &Viewer, draft: OfferInput) -> AppResult<Offer> {
     authorise_edit(app, viewer, AuditedObject::Operator, draft.operator.0).await?;
     let catalog = app.catalog();
-    let offer = Offer {
-        id: OfferId(0),
+    let new = NewOffer::parse(OfferDraft {
         operator_id: draft.operator,
         site_id: draft.site,
-        reference: reference(draft.reference)?,
-        title: draft.title.trim().to_owned(),
+        reference: reference(draft.reference),
+        title: draft.title,
         description: draft.description,
-        status: OfferStatus::Draft,
         recruitment_state: draft.recruitment_state.unwrap_or(RecruitmentState::Open),
         trade_codes: trade_codes(&catalog, &draft.trade_codes)?,
         audiences: audiences(draft.audiences)?,
@@ -115,11 +114,9 @@ pub async fn create_offer(app: &App, viewer: &Viewer, draft: OfferDraft) -> AppR
         end_date: draft.end_date,
         places: draft.places,
         details: draft.details,
-        is_demo: false,
-        updated_at: Utc::now(),
-        version: 1,
-    };
-    let offer = app.store().create_offer(&actor(viewer), offer).await?;
+    })
+    .map_err(domain::rejection::Rejection::from)?;
+    let offer = app.store().create_offer(&actor(viewer), new).await?;
     app.after_write().await;
     Ok(offer)
 }
@@ -135,7 +132,7 @@ pub async fn update_offer(
     authorise_edit(app, viewer, AuditedObject::Offer, id.0).await?;
     let catalog = app.catalog();
     let patch = OfferPatch {
-        reference: changes.reference.map(reference).transpose()?,
+        reference: changes.reference.map(reference),
         site_id: changes.site,
         title: changes.title,
         description: changes.description,

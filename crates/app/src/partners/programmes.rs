@@ -1,10 +1,9 @@
 //! Training programmes (LHEO's "formation"), whose sessions are offers.
 
-use domain::offer::{TrainingModality, TrainingProgramme};
+use domain::offer::{NewProgramme, TrainingModality, TrainingProgramme};
 use domain::operator::OperatorId;
 use domain::revision::AuditedObject;
 
-use super::sites::parse_reference;
 use super::{actor, authorise_edit};
 use crate::viewer::Viewer;
 use crate::{App, AppResult};
@@ -29,19 +28,16 @@ pub async fn create_programme(
     input: ProgrammeInput,
 ) -> AppResult<TrainingProgramme> {
     authorise_edit(app, viewer, AuditedObject::Operator, input.operator.0).await?;
-    let reference = parse_reference(&input.reference)?;
-    let programme = TrainingProgramme::create(
+    let new = NewProgramme::parse(
         input.operator,
+        &input.reference,
         &input.title,
         &input.objective,
-        input.certification,
+        input.certification.as_deref(),
         input.modality,
         input.duration_hours,
     )?;
-    let programme = app
-        .store()
-        .create_programme(&actor(viewer), &reference, programme)
-        .await?;
+    let programme = app.store().create_programme(&actor(viewer), new).await?;
     app.after_write().await;
     Ok(programme)
 }

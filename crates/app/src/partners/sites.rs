@@ -1,21 +1,12 @@
 //! Sites: where an operator receives people. The commune is computed from
 //! the location, never taken from input.
 
-use domain::operator::{OperatorId, Site, SiteDetails, SiteId, SitePatch};
+use domain::operator::{NewSite, OperatorId, Site, SiteDetails, SiteId, SitePatch};
 use domain::revision::AuditedObject;
 
 use super::{actor, authorise_edit};
 use crate::viewer::Viewer;
-use crate::{App, AppError, AppResult};
-
-/// Longest reference of a site, chosen by its operator.
-pub const MAX_REFERENCE_CHARS: usize = 100;
-
-/// Checks an operator's own reference for one of its objects.
-pub fn parse_reference(raw: &str) -> AppResult<String> {
-    domain::plain_text::single_line(raw, MAX_REFERENCE_CHARS)
-        .map_err(|e| AppError::bad_input("reference", e))
-}
+use crate::{App, AppResult};
 
 /// A reference for a site whose operator gave none.
 fn generated_reference() -> String {
@@ -32,22 +23,9 @@ pub async fn create_site(
     details: SiteDetails,
 ) -> AppResult<Site> {
     authorise_edit(app, viewer, AuditedObject::Operator, operator.0).await?;
-    let reference = match reference {
-        Some(raw) => parse_reference(&raw)?,
-        None => generated_reference(),
-    };
-    let catalog = app.catalog();
-    let territory = catalog.territory();
-    let site = app
-        .store()
-        .create_site(
-            &actor(viewer),
-            operator,
-            &reference,
-            |details| Site::place(operator, details, territory, chrono::Utc::now()),
-            details,
-        )
-        .await?;
+    let reference = reference.unwrap_or_else(generated_reference);
+    let new = NewSite::place(operator, &reference, details, app.catalog().territory())?;
+    let site = app.store().create_site(&actor(viewer), new).await?;
     app.after_write().await;
     Ok(site)
 }

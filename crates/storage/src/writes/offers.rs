@@ -1,7 +1,7 @@
 //! Offers: created as drafts, edited, published, archived and duplicated
 //! by their operator's partners.
 
-use domain::offer::{Offer, OfferDetails, OfferId};
+use domain::offer::{NewOffer, Offer, OfferDetails, OfferId};
 use domain::operator::OperatorId;
 use domain::rejection::Rejection;
 use domain::revision::{AuditAction, AuditedObject, FieldChange, changes};
@@ -160,8 +160,10 @@ impl VersionedTable for Offers {
 }
 
 impl Store {
-    /// Creates an offer (normally a draft) after checking every rule.
-    pub async fn create_offer(&self, actor: &Actor, mut offer: Offer) -> Result<Offer, WriteError> {
+    /// Creates a draft offer the domain checked; what it points to (its site
+    /// and programme) is checked here, in the transaction.
+    pub async fn create_offer(&self, actor: &Actor, new: NewOffer) -> Result<Offer, WriteError> {
+        let mut offer = new.into_offer();
         let txn = self.begin_write().await?;
         operator::Entity::find_by_id(offer.operator_id.0)
             .one(&*txn)

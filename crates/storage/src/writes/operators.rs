@@ -43,9 +43,9 @@ impl VersionedTable for Operators {
             name: Set(operator.name.clone()),
             kind: Set(operator.kind.code().to_owned()),
             description: Set(operator.description.clone()),
-            website: Set(operator.website.clone()),
-            email: Set(operator.email.clone()),
-            phone: Set(operator.phone.clone()),
+            website: Set(operator.website.as_ref().map(|w| w.as_str().to_owned())),
+            email: Set(operator.email.as_ref().map(|e| e.as_str().to_owned())),
+            phone: Set(operator.phone.as_ref().map(|p| p.written().to_owned())),
             is_demo: Set(operator.is_demo),
             ..Default::default()
         }

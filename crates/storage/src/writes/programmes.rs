@@ -1,7 +1,7 @@
 //! Training programmes (LHEO's formations): created by their operator's
 //! partners; their sessions are offers.
 
-use domain::offer::{ProgrammeId, TrainingProgramme};
+use domain::offer::{NewProgramme, ProgrammeId, TrainingProgramme};
 use domain::operator::OperatorId;
 use domain::revision::{AuditAction, Audited, AuditedObject, FieldChange, changes};
 use sea_orm::ActiveValue::Set;
@@ -97,16 +97,17 @@ impl Store {
     pub async fn create_programme(
         &self,
         actor: &Actor,
-        reference: &str,
-        mut programme: TrainingProgramme,
+        new: NewProgramme,
     ) -> Result<TrainingProgramme, WriteError> {
+        let reference = new.reference().to_owned();
+        let mut programme = new.into_programme();
         let txn = self.begin_write().await?;
         operator::Entity::find_by_id(programme.operator_id.0)
             .one(&*txn)
             .await?
             .ok_or_else(|| WriteError::NotFound(format!("operator {}", programme.operator_id.0)))?;
         let reference = training_programme::ActiveModel {
-            reference: Set(reference.to_owned()),
+            reference: Set(reference),
             ..Default::default()
         };
         txn.insert_versioned::<Programmes>(

@@ -1,7 +1,7 @@
 //! Sites: where an operator receives people. The commune is computed from
 //! the location by the caller's domain rule, never taken from input.
 
-use domain::operator::{OperatorId, Site, SiteDetails, SiteId};
+use domain::operator::{NewSite, OperatorId, Site, SiteId};
 use domain::rejection::Rejection;
 use domain::revision::{AuditAction, AuditedObject, FieldChange, changes};
 use sea_orm::ActiveValue::Set;
@@ -65,26 +65,20 @@ impl VersionedTable for Sites {
 }
 
 impl Store {
-    /// Creates a site of an operator. `place` turns the details into a site
-    /// (it finds the commune); `reference` must be free for this operator
-    /// ([`WriteError::Taken`] on `reference` otherwise).
-    pub async fn create_site(
-        &self,
-        actor: &Actor,
-        operator_id: OperatorId,
-        reference: &str,
-        place: impl FnOnce(SiteDetails) -> Result<Site, Rejection>,
-        details: SiteDetails,
-    ) -> Result<Site, WriteError> {
-        let mut site = place(details)?;
-        site.operator_id = operator_id;
+    /// Creates a site of an operator, placed by the domain; its reference
+    /// must be free for this operator ([`WriteError::Taken`] on `reference`
+    /// otherwise).
+    pub async fn create_site(&self, actor: &Actor, new: NewSite) -> Result<Site, WriteError> {
+        let reference = new.reference().to_owned();
+        let operator_id = new.operator_id();
+        let mut site = new.into_site();
         let txn = self.begin_write().await?;
         operator::Entity::find_by_id(operator_id.0)
             .one(&*txn)
             .await?
             .ok_or_else(|| WriteError::NotFound(format!("operator {}", operator_id.0)))?;
         let reference = site::ActiveModel {
-            reference: Set(reference.to_owned()),
+            reference: Set(reference),
             ..Default::default()
         };
         txn.insert_versioned::<Sites>(

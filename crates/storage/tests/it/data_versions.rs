@@ -75,7 +75,7 @@ on_both_databases!(
         expected += 1;
         assert_eq!(catalog_version().await, expected, "update_offer");
         store
-            .create_programme(&admin(), "menuisier", programme_of(operator.id))
+            .create_programme(&admin(), programme_of(operator.id, "menuisier"))
             .await
             .unwrap();
         expected += 1;
@@ -103,15 +103,11 @@ on_both_databases!(
         let no_such_site = store
             .update_site(&admin(), domain::operator::SiteId(999), 1, |_| Ok(()))
             .await;
-        let mut unplaceable = tournai_site_details(&catalog, "Nowhere");
-        unplaceable.name = String::new();
+        // An offer at a site its operator does not have: refused in the transaction.
         let rejected = store
-            .create_site(
+            .create_offer(
                 &admin(),
-                operator.id,
-                "nowhere",
-                place_in(&catalog, operator.id),
-                unplaceable,
+                draft_internship_at(&catalog, operator.id, domain::operator::SiteId(999), None),
             )
             .await;
 

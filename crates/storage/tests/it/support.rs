@@ -1,18 +1,17 @@
 //! What the write-path tests share: a store with the reference data, and
 //! small valid objects to write.
 
-use chrono::Utc;
 use domain::audience::Audience;
 use domain::catalog::Catalog;
 use domain::codes::{NisCode, OperatorCode};
 use domain::offer::{
-    InternshipDetails, Offer, OfferDetails, OfferId, OfferStatus, ProgrammeId, RecruitmentState,
-    TrainingModality, TrainingProgramme,
+    InternshipDetails, NewOffer, NewProgramme, Offer, OfferDetails, OfferDraft, RecruitmentState,
+    TrainingModality,
 };
 use domain::operator::{
-    Address, Operator, OperatorDetails, OperatorId, OperatorKind, Site, SiteDetails, SiteId,
+    Address, NewSite, Operator, OperatorDetails, OperatorId, OperatorKind, Site, SiteDetails,
+    SiteId,
 };
-use domain::rejection::Rejection;
 use domain::revision::{AuditEntry, AuditedObject};
 use storage::testing::TestDatabase;
 use storage::{Actor, AuditFilter, SeedSelection, Store, WriteError};
@@ -76,58 +75,41 @@ pub fn tournai_site_details(catalog: &Catalog, name: &str) -> SiteDetails {
     }
 }
 
-/// The domain rule the API hands to `create_site`: the commune comes from
-/// the location.
-pub fn place_in(
-    catalog: &Catalog,
-    operator_id: OperatorId,
-) -> impl FnOnce(SiteDetails) -> Result<Site, Rejection> + Send + '_ {
-    move |details: SiteDetails| {
-        details.validate()?;
-        let commune = catalog
-            .territory()
-            .place_site(details.location, &details.address.postcode)?;
-        Ok(Site {
-            id: SiteId(0),
-            operator_id,
-            name: details.name,
-            address: details.address,
-            location: details.location,
-            commune_nis: commune.nis.clone(),
-            updated_at: Utc::now(),
-            version: 1,
-        })
-    }
-}
-
 pub async fn create_site(
     store: &Store,
     catalog: &Catalog,
     operator_id: OperatorId,
     reference: &str,
 ) -> Result<Site, storage::WriteError> {
-    store
-        .create_site(
-            &admin(),
-            operator_id,
-            reference,
-            place_in(catalog, operator_id),
-            tournai_site_details(catalog, "Implantation test"),
-        )
-        .await
+    let new = NewSite::place(
+        operator_id,
+        reference,
+        tournai_site_details(catalog, "Implantation test"),
+        catalog.territory(),
+    )
+    .expect("the test site is placed in Tournai");
+    store.create_site(&admin(), new).await
 }
 
 /// A draft internship of an operator at one of its sites, in the first
 /// trade of the reference data.
-pub fn draft_internship(catalog: &Catalog, site: &Site, reference: Option<&str>) -> Offer {
-    Offer {
-        id: OfferId(0),
-        operator_id: site.operator_id,
-        site_id: site.id,
+pub fn draft_internship(catalog: &Catalog, site: &Site, reference: Option<&str>) -> NewOffer {
+    draft_internship_at(catalog, site.operator_id, site.id, reference)
+}
+
+/// A draft internship of an operator at a site, which storage checks.
+pub fn draft_internship_at(
+    catalog: &Catalog,
+    operator_id: OperatorId,
+    site_id: SiteId,
+    reference: Option<&str>,
+) -> NewOffer {
+    NewOffer::parse(OfferDraft {
+        operator_id,
+        site_id,
         reference: reference.map(str::to_owned),
         title: "Stage en menuiserie".to_owned(),
         description: String::new(),
-        status: OfferStatus::Draft,
         recruitment_state: RecruitmentState::Open,
         trade_codes: vec![catalog.trades()[0].code.clone()],
         audiences: vec![Audience::SecondaryQualifying],
@@ -138,23 +120,21 @@ pub fn draft_internship(catalog: &Catalog, site: &Site, reference: Option<&str>)
             expected_profile: None,
             duration_weeks: Some(4),
         }),
-        is_demo: false,
-        updated_at: Utc::now(),
-        version: 1,
-    }
+    })
+    .expect("the test internship obeys every rule")
 }
 
-pub fn programme_of(operator_id: OperatorId) -> TrainingProgramme {
-    TrainingProgramme {
-        id: ProgrammeId(0),
+pub fn programme_of(operator_id: OperatorId, reference: &str) -> NewProgramme {
+    NewProgramme::parse(
         operator_id,
-        title: "Menuisier".to_owned(),
-        objective: "Devenir menuisier".to_owned(),
-        certification: None,
-        modality: TrainingModality::FullTime,
-        duration_hours: Some(600),
-        version: 1,
-    }
+        reference,
+        "Menuisier",
+        "Devenir menuisier",
+        None,
+        TrainingModality::FullTime,
+        Some(600),
+    )
+    .expect("the test programme obeys every rule")
 }
 
 /// Every audit entry about one object, newest first.

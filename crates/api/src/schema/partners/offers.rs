@@ -1,7 +1,7 @@
 //! Offers: drafts, edits, publication, archiving and copies.
 
 use app::ids;
-use app::partners::offers::{OfferChanges, OfferDraft};
+use app::partners::offers::{OfferChanges, OfferInput};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, OneofObject};
 use domain::offer::{
     DiscoveryDetails, InternshipDetails, JobDetails, OfferDetails, TrainingSession,
@@ -171,7 +171,7 @@ impl OfferMutation {
     /// Creates an offer as a DRAFT; publish it with `publishOffer`.
     async fn create_offer(&self, ctx: &Context<'_>, input: CreateOfferInput) -> ApiResult<Offer> {
         let context = request(ctx);
-        let draft = OfferDraft {
+        let draft = OfferInput {
             operator: ids::parse_operator_id(&input.operator_id, "operatorId").at("input")?,
             site: ids::parse_site_id(&input.site_id, "siteId").at("input")?,
             reference: input.reference,

@@ -3,7 +3,10 @@
 use app::ids;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use domain::codes::OperatorCode;
+use domain::email::Email;
 use domain::operator::{OperatorDetails, OperatorPatch};
+use domain::phone::PhoneNumber;
+use domain::website::WebsiteUrl;
 
 use super::super::contacts::ContactMode;
 use super::super::enums::{Audience, OperatorKind};
@@ -58,6 +61,17 @@ pub struct ContactSettingsInput {
     pub accepted_audiences: Vec<Audience>,
 }
 
+/// An optional typed value: blank is none, anything else must parse.
+fn typed<T, E: std::fmt::Display>(
+    raw: Option<String>,
+    argument: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> ApiResult<Option<T>> {
+    optional_text(raw)
+        .map(|text| parse(&text).map_err(|e| bad_input(argument, e)))
+        .transpose()
+}
+
 /// Writes to operators.
 #[derive(Debug, Default)]
 pub struct OperatorMutation;
@@ -78,9 +92,9 @@ impl OperatorMutation {
             name: input.name,
             kind: input.kind.into(),
             description: input.description,
-            website: optional_text(input.website),
-            email: optional_text(input.email),
-            phone: optional_text(input.phone),
+            website: typed(input.website, "input.website", WebsiteUrl::parse)?,
+            email: typed(input.email, "input.email", Email::parse)?,
+            phone: typed(input.phone, "input.phone", PhoneNumber::parse)?,
         };
         let operator = app::partners::operators::create_operator(
             &context.app,
@@ -108,9 +122,15 @@ impl OperatorMutation {
             name: input.name,
             kind: input.kind.map(Into::into),
             description: input.description,
-            website: maybe_text(input.website),
-            email: maybe_text(input.email),
-            phone: maybe_text(input.phone),
+            website: maybe_text(input.website)
+                .map(|w| typed(w, "input.website", WebsiteUrl::parse))
+                .transpose()?,
+            email: maybe_text(input.email)
+                .map(|e| typed(e, "input.email", Email::parse))
+                .transpose()?,
+            phone: maybe_text(input.phone)
+                .map(|p| typed(p, "input.phone", PhoneNumber::parse))
+                .transpose()?,
         };
         let operator = app::partners::operators::update_operator(
             &context.app,
