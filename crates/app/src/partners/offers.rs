@@ -154,50 +154,27 @@ pub async fn update_offer(
     .await
 }
 
-/// Publishes an offer: everyone sees it. Every rule is checked again.
-pub async fn publish_offer(
-    app: &App,
-    viewer: &Viewer,
-    id: OfferId,
-    version: i64,
-) -> AppResult<Offer> {
-    move_offer(
-        app,
-        viewer,
-        id,
-        version,
-        OfferStatus::Published,
-        AuditAction::Publish,
-    )
-    .await
-}
-
-/// Archives an offer: the public no longer sees it; it stays for history.
-pub async fn archive_offer(
-    app: &App,
-    viewer: &Viewer,
-    id: OfferId,
-    version: i64,
-) -> AppResult<Offer> {
-    move_offer(
-        app,
-        viewer,
-        id,
-        version,
-        OfferStatus::Archived,
-        AuditAction::Archive,
-    )
-    .await
-}
-
-async fn move_offer(
+/// Moves an offer to PUBLISHED (everyone sees it; every rule is checked
+/// again) or ARCHIVED (the public no longer sees it; it stays for history),
+/// if it is still at `version`. A draft cannot be asked for: drafts come
+/// from creating or duplicating.
+pub async fn move_offer(
     app: &App,
     viewer: &Viewer,
     id: OfferId,
     version: i64,
     status: OfferStatus,
-    action: AuditAction,
 ) -> AppResult<Offer> {
+    let action = match status {
+        OfferStatus::Published => AuditAction::Publish,
+        OfferStatus::Archived => AuditAction::Archive,
+        OfferStatus::Draft => {
+            return Err(AppError::bad_input(
+                "status",
+                "an offer goes back to DRAFT by being duplicated",
+            ));
+        }
+    };
     authorise_edit(app, viewer, AuditedObject::Offer, id.0).await?;
     edit_offer(app, viewer, id, version, |offer| {
         offer.move_to(status)?;

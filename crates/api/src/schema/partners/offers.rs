@@ -4,7 +4,7 @@ use app::ids;
 use app::partners::offers::{OfferChanges, OfferInput};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, OneofObject};
 use domain::offer::{
-    DiscoveryDetails, InternshipDetails, JobDetails, OfferDetails, TrainingSession,
+    DiscoveryDetails, InternshipDetails, JobDetails, OfferDetails, OfferStatus, TrainingSession,
 };
 
 use super::super::enums::{Audience, ContractType, DiscoveryFormat, RecruitmentState, WorkingTime};
@@ -161,6 +161,23 @@ fn details(argument: &str, input: OfferDetailsInput) -> ApiResult<OfferDetails> 
     })
 }
 
+/// Publishes or archives an offer.
+async fn move_offer(
+    ctx: &Context<'_>,
+    id: ID,
+    version: i64,
+    status: OfferStatus,
+) -> ApiResult<Offer> {
+    let context = request(ctx);
+    let id = ids::parse_offer_id(&id, "id").located()?;
+    let offer =
+        app::partners::offers::move_offer(&context.app, &context.viewer, id, version, status)
+            .await
+            .at("input")?;
+    context.saw_write();
+    Ok(Offer(offer))
+}
+
 /// Writes to offers.
 #[derive(Debug, Default)]
 pub struct OfferMutation;
@@ -246,14 +263,7 @@ impl OfferMutation {
         #[graphql(desc = "The offer (global id).")] id: ID,
         #[graphql(desc = "The `version` the change is based on.")] version: i64,
     ) -> ApiResult<Offer> {
-        let context = request(ctx);
-        let id = ids::parse_offer_id(&id, "id").located()?;
-        let offer =
-            app::partners::offers::publish_offer(&context.app, &context.viewer, id, version)
-                .await
-                .at("input")?;
-        context.saw_write();
-        Ok(Offer(offer))
+        move_offer(ctx, id, version, OfferStatus::Published).await
     }
 
     /// Archives an offer: the public no longer sees it; it stays for history and indicators.
@@ -263,14 +273,7 @@ impl OfferMutation {
         #[graphql(desc = "The offer (global id).")] id: ID,
         #[graphql(desc = "The `version` the change is based on.")] version: i64,
     ) -> ApiResult<Offer> {
-        let context = request(ctx);
-        let id = ids::parse_offer_id(&id, "id").located()?;
-        let offer =
-            app::partners::offers::archive_offer(&context.app, &context.viewer, id, version)
-                .await
-                .at("input")?;
-        context.saw_write();
-        Ok(Offer(offer))
+        move_offer(ctx, id, version, OfferStatus::Archived).await
     }
 
     /// Copies an offer into a new DRAFT (without its reference), for the next session or intake.
