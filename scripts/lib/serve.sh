@@ -5,7 +5,7 @@
 #
 #   source scripts/lib/serve.sh       # from the repository root
 #   require_free_port <port>          # before a long build, to fail early
-#   build_release                     # sets $target_dir and $wapi
+#   build_release                     # sets $target_dir and $wapi (WAPI_BINARY: use that one)
 #   start_server <database-url> <port> [NAME=value…]   # sets $server_pid, $server_url
 #   wait_ready [seconds]              # until /readyz answers 200
 #   stop_server                       # also run on exit
@@ -29,6 +29,13 @@ on_exit() {
 # Builds the server in release mode and copies it into $scratch: another
 # checkout sharing the target folder may rebuild it during a long run.
 build_release() {
+    # WAPI_BINARY serves a binary built elsewhere (another checkout, for a
+    # before/after comparison) instead of this checkout's.
+    if [[ -n "${WAPI_BINARY:-}" ]]; then
+        cp "$WAPI_BINARY" "$scratch/wapi"
+        wapi="$scratch/wapi"
+        return
+    fi
     echo "== building the release binary" >&2
     cargo build --release -p wapi >&2
     # The target folder may live elsewhere (CARGO_TARGET_DIR, ~/.cargo/config.toml).
