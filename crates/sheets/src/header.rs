@@ -21,6 +21,8 @@ pub struct ExpectedColumn<K> {
     key: K,
     names: Vec<String>,
     folded_names: Vec<String>,
+    /// The names folded once their bracketed remarks are set aside.
+    bare_names: Vec<String>,
     required: bool,
 }
 
@@ -31,6 +33,10 @@ impl<K> ExpectedColumn<K> {
             key,
             names: names.iter().map(|name| (*name).to_owned()).collect(),
             folded_names: names.iter().map(|name| fold_label(name)).collect(),
+            bare_names: names
+                .iter()
+                .map(|name| fold_label(&without_remarks(name)))
+                .collect(),
             required: false,
         }
     }
@@ -122,14 +128,12 @@ impl<K: Copy + PartialEq + fmt::Debug> HeaderSpec<K> {
         self.columns
             .iter()
             .filter(|column| {
-                if names_without_remarks {
-                    column
-                        .names
-                        .iter()
-                        .any(|name| fold_label(&without_remarks(name)) == folded)
+                let names = if names_without_remarks {
+                    &column.bare_names
                 } else {
-                    column.folded_names.iter().any(|name| name == folded)
-                }
+                    &column.folded_names
+                };
+                names.iter().any(|name| name == folded)
             })
             .map(|column| column.key)
             .collect()

@@ -168,10 +168,11 @@ impl<'l> SheetBuilder<'l> {
     }
 
     fn check_cell(&self, row: u32, column: usize, cell: &Cell) -> Result<(), ReadError> {
-        let sheet = self.sheet.sheet_label().map(shown_name);
+        // The sheet's name is copied only for a refusal: this runs per cell.
+        let sheet = || self.sheet.sheet_label().map(shown_name);
         if column >= self.limits.max_columns {
             return Err(ReadError::TooManyColumns {
-                sheet,
+                sheet: sheet(),
                 row,
                 column: column_letters(column),
                 limit: self.limits.max_columns,
@@ -183,7 +184,7 @@ impl<'l> SheetBuilder<'l> {
                 let chars = text.chars().count();
                 if chars > self.limits.max_cell_chars {
                     return Err(ReadError::CellTooLong {
-                        sheet,
+                        sheet: sheet(),
                         row,
                         column: column_letters(column),
                         chars,

@@ -14,8 +14,17 @@ use crate::write::{SheetToWrite, WriteError};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Writes the header and the rows. Rows shorter than the header are
-/// padded, so that every line has the same number of fields.
+/// Writes the header and the rows as CSV that Excel and LibreOffice in
+/// Belgium and France open correctly by a double click: UTF-8 with a
+/// byte-order mark (without it Excel takes UTF-8 for Windows-1252), ';'
+/// between fields (these locales use the comma as decimal separator, and
+/// Excel splits on ';'), CRLF line ends. Numbers have a decimal comma and
+/// the shortest digits that read back as exactly the same `f64` (so
+/// [`Cell::decimal`] gives back the written value bit for bit), dates are
+/// dd/mm/yyyy, booleans oui/non; text that would start a formula gets a
+/// leading apostrophe, which this crate's reader removes again. Rows
+/// shorter than the header are padded, so that every line has the same
+/// number of fields. The same rows always give the same bytes.
 pub fn write_csv(sheet: &SheetToWrite) -> Result<Vec<u8>, WriteError> {
     sheet.check()?;
     let mut output = UTF8_BOM.to_vec();

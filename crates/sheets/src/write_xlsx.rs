@@ -16,7 +16,12 @@ const MAX_WIDTH: usize = 60;
 const DATE_FORMAT: &str = "dd/mm/yyyy";
 const DATETIME_FORMAT: &str = "dd/mm/yyyy hh:mm:ss";
 
-/// Writes the sheet, stamped as created at `created` (UTC).
+/// Writes the sheet as XLSX: typed cells (numbers, text, booleans, dates
+/// formatted dd/mm/yyyy), a bold header row frozen in view, columns as
+/// wide as their content (8 to 60 characters). The file's properties say
+/// it was created at `created` (UTC); this crate reads no clock, and the
+/// same rows and time give the same bytes. Read back, it gives the same
+/// cells, except that a date-and-time at exactly midnight reads as a date.
 pub fn write_xlsx(sheet: &SheetToWrite, created: NaiveDateTime) -> Result<Vec<u8>, WriteError> {
     sheet.check()?;
     let mut workbook = Workbook::new();
