@@ -38,6 +38,8 @@ pub struct Settings {
     pub rate_limits: app::RateLimits,
     pub cors_origins: Vec<String>,
     pub map_tile_url: Option<String>,
+    pub connections: web::ConnectionLimits,
+    pub execution: web::ExecutionLimits,
 }
 
 impl Settings {
@@ -54,6 +56,8 @@ impl Settings {
         web::Settings {
             cors_origins: self.cors_origins.clone(),
             map_tile_url: self.map_tile_url.clone(),
+            connections: self.connections,
+            execution: self.execution,
         }
     }
 }

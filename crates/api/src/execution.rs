@@ -1,8 +1,10 @@
 //! The life of a GraphQL document, for the HTTP transport: a request is
 //! read ([`GraphqlRequest`]), checked against the document limits and
 //! parsed once ([`Executor::prepare`]), then executed for a viewer
-//! ([`Executor::execute`]) into an [`Outcome`] the transport writes out.
-//! The transport never sees an async-graphql type.
+//! ([`Executor::execute`]) within its cost budget, a time budget and a
+//! bound on the response's size, into an [`Outcome`] the transport writes
+//! out. Every error in an outcome has its `extensions.code`. The transport
+//! never sees an async-graphql type.
 
 use std::time::Duration;
 
@@ -10,8 +12,29 @@ use app::{App, Client, ErrorCode, Viewer};
 use async_graphql::parser::types::OperationType;
 
 use crate::context::RequestContext;
+use crate::engine_errors;
 use crate::limits::{self, LimitExceeded};
 use crate::schema::{WapiSchema, build_schema};
+
+/// What bounds one execution, besides its cost (`cost::BUDGET`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExecutionLimits {
+    /// The longest a document may run; past it, it is stopped and answered
+    /// with `QUERY_TIMEOUT`.
+    pub time_budget: Duration,
+    /// The largest response body; a larger one is replaced by a
+    /// `RESPONSE_TOO_LARGE` error.
+    pub max_response_bytes: usize,
+}
+
+impl Default for ExecutionLimits {
+    fn default() -> Self {
+        Self {
+            time_budget: Duration::from_secs(10),
+            max_response_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
 
 /// One GraphQL request as a client sent it (a JSON body, or a URL's
 /// parameters), not yet checked.
@@ -32,12 +55,47 @@ impl GraphqlRequest {
             .map_err(|e| e.to_string())
     }
 
-    /// Reads a request from a URL's query string: `query`, `operationName`
-    /// and `variables` (JSON).
-    pub fn from_query_string(query: &str) -> Result<Self, String> {
-        async_graphql::http::parse_query_string(query)
-            .map(Self)
-            .map_err(|e| e.to_string())
+    /// Reads a request from a URL's query string, as GraphQL over HTTP
+    /// names its parameters: `query`, `operationName`, and `variables` and
+    /// `extensions` as JSON objects. Other parameters are ignored; one of
+    /// these given twice is refused.
+    pub fn from_query_string(query_string: &str) -> Result<Self, String> {
+        let mut fields: [(&str, Option<String>); 4] = [
+            ("query", None),
+            ("operationName", None),
+            ("variables", None),
+            ("extensions", None),
+        ];
+        for (name, value) in form_urlencoded::parse(query_string.as_bytes()) {
+            if let Some((_, slot)) = fields.iter_mut().find(|(known, _)| *known == name) {
+                if slot.is_some() {
+                    return Err(format!("the parameter `{name}` is given twice"));
+                }
+                *slot = Some(value.into_owned());
+            }
+        }
+        let [
+            (_, query),
+            (_, operation_name),
+            (_, variables),
+            (_, extensions),
+        ] = fields;
+        let object = |name: &str, raw: Option<String>| -> Result<serde_json::Value, String> {
+            match raw.filter(|r| !r.trim().is_empty()) {
+                None => Ok(serde_json::Value::Object(Default::default())),
+                Some(raw) => match serde_json::from_str::<serde_json::Value>(&raw) {
+                    Ok(value @ serde_json::Value::Object(_)) => Ok(value),
+                    _ => Err(format!("the parameter `{name}` must be a JSON object")),
+                },
+            }
+        };
+        let body = serde_json::json!({
+            "query": query.unwrap_or_default(),
+            "operationName": operation_name.filter(|name| !name.is_empty()),
+            "variables": object("variables", variables)?,
+            "extensions": object("extensions", extensions)?,
+        });
+        Self::from_json(body)
     }
 }
 
@@ -61,7 +119,7 @@ pub struct Refusal {
 impl From<LimitExceeded> for Refusal {
     fn from(exceeded: LimitExceeded) -> Self {
         Refusal {
-            code: ErrorCode::BadUserInput,
+            code: exceeded.code,
             message: exceeded.message,
             limit: Some(exceeded.limit),
         }
@@ -73,6 +131,12 @@ impl From<LimitExceeded> for Refusal {
 pub struct Prepared {
     request: async_graphql::Request,
     operation: Option<OperationKind>,
+    /// Why the document does not parse, if it does not: execution answers
+    /// with it instead of running anything.
+    syntax_error: Option<async_graphql::ServerError>,
+    /// Where the document reads variables, to tell a bad variable from a
+    /// bad literal in async-graphql's errors.
+    variable_positions: engine_errors::VariablePositions,
 }
 
 impl Prepared {
@@ -94,6 +158,7 @@ pub struct Outcome {
     response: async_graphql::Response,
     /// How long execution took.
     pub elapsed: Duration,
+    max_response_bytes: usize,
 }
 
 impl Outcome {
@@ -105,23 +170,12 @@ impl Outcome {
             && self.response.errors.iter().all(|e| e.path.is_empty())
     }
 
-    /// The code of every error, for metrics. Errors async-graphql made
-    /// itself (parse, validation) carry none and count as validation errors.
+    /// The code of every error, for metrics.
     pub fn error_codes(&self) -> Vec<&str> {
         self.response
             .errors
             .iter()
-            .map(|error| {
-                error
-                    .extensions
-                    .as_ref()
-                    .and_then(|extensions| extensions.get("code"))
-                    .and_then(|code| match code {
-                        async_graphql::Value::String(code) => Some(code.as_str()),
-                        _ => None,
-                    })
-                    .unwrap_or(ErrorCode::GraphqlValidationFailed.as_str())
-            })
+            .map(|error| engine_errors::code_of(error).unwrap_or(ErrorCode::Internal.as_str()))
             .collect()
     }
 
@@ -147,7 +201,24 @@ impl Outcome {
         } else {
             serde_json::to_value(&self.response).unwrap_or(serde_json::Value::Null)
         };
-        body.to_string()
+        let body = body.to_string();
+        if body.len() <= self.max_response_bytes {
+            return body;
+        }
+        serde_json::json!({
+            "errors": [{
+                "message": format!(
+                    "the response would be {} bytes, over the limit of {}: ask for smaller pages or fewer fields",
+                    body.len(),
+                    self.max_response_bytes
+                ),
+                "extensions": {
+                    "code": ErrorCode::ResponseTooLarge.as_str(),
+                    "limit": "responseBytes",
+                },
+            }]
+        })
+        .to_string()
     }
 
     /// The data, as JSON (tests and benchmarks).
@@ -169,6 +240,7 @@ impl Outcome {
 #[derive(Clone)]
 pub struct Executor {
     schema: WapiSchema,
+    limits: ExecutionLimits,
 }
 
 impl std::fmt::Debug for Executor {
@@ -185,8 +257,13 @@ impl Default for Executor {
 
 impl Executor {
     pub fn new() -> Self {
+        Self::with_limits(ExecutionLimits::default())
+    }
+
+    pub fn with_limits(limits: ExecutionLimits) -> Self {
         Self {
             schema: build_schema(),
+            limits,
         }
     }
 
@@ -204,21 +281,36 @@ impl Executor {
         }
         limits::check_tokens(&graphql_request.query)?;
         let operation_name = graphql_request.operation_name.clone();
-        let operation = match graphql_request.parsed_query() {
-            Ok(document) => {
-                limits::check_aliases(document)?;
-                limits::check_contact_mutations(document)?;
-                limits::operation_type(document, operation_name.as_deref()).map(|kind| match kind {
-                    OperationType::Query => OperationKind::Query,
-                    OperationType::Mutation => OperationKind::Mutation,
-                    OperationType::Subscription => OperationKind::Subscription,
-                })
+        // Parsed here, once, by us: the parser's own error quotes the
+        // document, so a syntax error is rewritten before anyone reads it.
+        let document = match async_graphql::parser::parse_query(&graphql_request.query) {
+            Ok(document) => document,
+            Err(error) => {
+                return Ok(Prepared {
+                    request: graphql_request,
+                    operation: None,
+                    syntax_error: Some(engine_errors::parse_failure(&error)),
+                    variable_positions: Default::default(),
+                });
             }
-            Err(_) => None,
         };
+        limits::check_aliases(&document)?;
+        limits::check_contact_mutations(&document)?;
+        limits::check_directives_are_known(&document)?;
+        limits::check_typename_is_a_leaf(&document)?;
+        let operation =
+            limits::operation_type(&document, operation_name.as_deref()).map(|kind| match kind {
+                OperationType::Query => OperationKind::Query,
+                OperationType::Mutation => OperationKind::Mutation,
+                OperationType::Subscription => OperationKind::Subscription,
+            });
+        let variable_positions = limits::arguments_reading_variables(&document);
+        graphql_request.set_parsed_query(document);
         Ok(Prepared {
             request: graphql_request,
             operation,
+            syntax_error: None,
+            variable_positions,
         })
     }
 
@@ -231,14 +323,29 @@ impl Executor {
         viewer: Viewer,
         client: Client,
     ) -> Outcome {
+        let started = std::time::Instant::now();
+        let variable_positions = prepared.variable_positions;
+        let outcome = |mut response: async_graphql::Response| {
+            engine_errors::give_codes(&mut response.errors, &variable_positions);
+            Outcome {
+                response,
+                elapsed: started.elapsed(),
+                max_response_bytes: self.limits.max_response_bytes,
+            }
+        };
+        if let Some(error) = prepared.syntax_error {
+            return outcome(async_graphql::Response::from_errors(vec![error]));
+        }
         let request = prepared
             .request
             .data(RequestContext::new(app.clone(), viewer, client));
-        let started = std::time::Instant::now();
-        let response = self.schema.execute(request).await;
-        Outcome {
-            response,
-            elapsed: started.elapsed(),
+        let budget = self.limits.time_budget;
+        match tokio::time::timeout(budget, self.schema.execute(request)).await {
+            Ok(response) => outcome(response),
+            // Dropping the execution frees what it had built.
+            Err(_) => outcome(async_graphql::Response::from_errors(vec![timed_out(
+                budget,
+            )])),
         }
     }
 
@@ -250,6 +357,22 @@ impl Executor {
             .execute(app, prepared, Viewer::Public, Client::default())
             .await)
     }
+}
+
+/// The error of an execution stopped at its time budget.
+fn timed_out(budget: Duration) -> async_graphql::ServerError {
+    let mut error = async_graphql::ServerError::new(
+        format!(
+            "the request ran longer than {} s and was stopped; ask for less, or retry later",
+            budget.as_secs_f64()
+        ),
+        None,
+    );
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", ErrorCode::QueryTimeout.as_str());
+    extensions.set("limit", "time");
+    error.extensions = Some(extensions);
+    error
 }
 
 /// The GraphiQL page, for people opening `/graphql` in a browser.

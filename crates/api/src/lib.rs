@@ -12,13 +12,16 @@
 //! rules of the domain or the steps of a use case (`app`).
 
 mod context;
+mod cost;
+mod engine_errors;
 mod error;
 mod execution;
 mod limits;
 mod schema;
 
 pub use execution::{
-    Executor, GraphqlRequest, OperationKind, Outcome, Prepared, Refusal, graphiql_page,
+    ExecutionLimits, Executor, GraphqlRequest, OperationKind, Outcome, Prepared, Refusal,
+    graphiql_page,
 };
 pub use limits::MAX_BODY_BYTES;
 

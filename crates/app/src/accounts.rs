@@ -4,7 +4,7 @@
 //! the rules hold the same from GraphQL and from the command line.
 
 use chrono::{DateTime, Duration, Utc};
-use domain::account::{Account, DisplayName, Email, Password, Role};
+use domain::account::{Account, DisplayName, Email, MAX_OPERATORS_PER_PARTNER, Password, Role};
 use domain::codes::OperatorCode;
 use domain::operator::OperatorId;
 use domain::sets::first_repeated;
@@ -169,6 +169,12 @@ pub async fn invite_partner(
         request.display_name,
         !request.operators.is_empty(),
     )?;
+    if request.operators.len() > MAX_OPERATORS_PER_PARTNER {
+        return Err(AppError::bad_input(
+            "operatorIds",
+            format!("must name at most {MAX_OPERATORS_PER_PARTNER} operators"),
+        ));
+    }
     if let Some(position) = first_repeated(&request.operators) {
         return Err(AppError::bad_input(
             format!("operatorIds[{position}]"),
@@ -268,6 +274,12 @@ pub async fn create_user(store: &storage::Store, user: NewUser<'_>) -> AppResult
         },
         other => other,
     })?;
+    if operators.len() > MAX_OPERATORS_PER_PARTNER {
+        return Err(AppError::bad_input(
+            "operator",
+            format!("must name at most {MAX_OPERATORS_PER_PARTNER} operators"),
+        ));
+    }
     if let Some(position) = first_repeated(&operators) {
         return Err(AppError::bad_input(
             format!("operator[{position}]"),

@@ -147,8 +147,12 @@ pub async fn mark_answered(
     app.store().contact_request(id).await?.ok_or_else(not_found)
 }
 
+/// How many offers the public counts list, most contacted first.
+pub const MAX_OFFERS_COUNTED: usize = 100;
+
 /// How many requests an operator received and answered (public numbers);
-/// per offer only for the offers the public can see.
+/// per offer only for the offers the public can see, the
+/// [`MAX_OFFERS_COUNTED`] most contacted.
 pub async fn counts(app: &App, viewer: &Viewer, operator: OperatorId) -> AppResult<ContactCounts> {
     policy::allow(viewer, Action::ReadContactCounts)?;
     let mut counts = app.store().contact_counts(operator).await?;
@@ -156,5 +160,6 @@ pub async fn counts(app: &App, viewer: &Viewer, operator: OperatorId) -> AppResu
     counts
         .per_offer
         .retain(|(offer, _)| catalog.published_offer(*offer).is_some());
+    counts.per_offer.truncate(MAX_OFFERS_COUNTED);
     Ok(counts)
 }

@@ -31,6 +31,10 @@ pub enum ErrorCode {
     GraphqlValidationFailed,
     /// The document would cost more than the budget allows.
     QueryTooCostly,
+    /// The document ran longer than the time budget and was stopped.
+    QueryTimeout,
+    /// The response would be larger than the limit.
+    ResponseTooLarge,
     /// Something broke on our side.
     Internal,
 }
@@ -48,6 +52,8 @@ impl ErrorCode {
             ErrorCode::GraphqlParseFailed => "GRAPHQL_PARSE_FAILED",
             ErrorCode::GraphqlValidationFailed => "GRAPHQL_VALIDATION_FAILED",
             ErrorCode::QueryTooCostly => "QUERY_TOO_COSTLY",
+            ErrorCode::QueryTimeout => "QUERY_TIMEOUT",
+            ErrorCode::ResponseTooLarge => "RESPONSE_TOO_LARGE",
             ErrorCode::Internal => "INTERNAL",
         }
     }

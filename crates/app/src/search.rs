@@ -18,6 +18,10 @@ use crate::pages::page_size;
 use crate::travel::{RawPoint, ReachableInput};
 use crate::{App, AppError, AppResult, Snapshot, ids};
 
+/// Most markers one viewport shows: more means the map asks a zoom too
+/// deep for the area, which it should zoom into instead.
+pub const MAX_MARKERS: usize = 1_000;
+
 /// The deepest zoom a map may ask clusters for.
 pub const MAX_MAP_ZOOM: u8 = 22;
 
@@ -178,7 +182,17 @@ pub fn offer_clusters(
     };
     let query = offer_query(snapshot, filter, reachable)?;
     let clusters = app.clusters().get_or_build(&snapshot.catalog, &query);
-    Ok(clusters.markers(&viewport, zoom))
+    let markers = clusters.markers(&viewport, zoom);
+    if markers.len() > MAX_MARKERS {
+        return Err(AppError::bad_input(
+            "bbox",
+            format!(
+                "the viewport holds {} markers at zoom {zoom}, more than the {MAX_MARKERS} a map can show: zoom out or narrow the box",
+                markers.len()
+            ),
+        ));
+    }
+    Ok(markers)
 }
 
 /// Finds places by what a person typed — a postcode, a commune or locality

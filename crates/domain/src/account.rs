@@ -86,6 +86,9 @@ impl fmt::Debug for Password {
     }
 }
 
+/// Most operators one partner acts for.
+pub const MAX_OPERATORS_PER_PARTNER: usize = 50;
+
 /// Longest name an account is shown under.
 pub const MAX_DISPLAY_NAME_CHARS: usize = 200;
 

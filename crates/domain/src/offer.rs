@@ -299,6 +299,10 @@ pub struct Offer {
     pub version: i64,
 }
 
+/// Most trades one offer names: an offer is about a trade and its close
+/// neighbours, and lists are bounded so that reads can be priced.
+pub const MAX_TRADES_PER_OFFER: usize = 10;
+
 /// Longest title we accept; partners' sites show it in a list.
 pub const MAX_TITLE_CHARS: usize = 200;
 /// Longest description we accept.
@@ -315,6 +319,8 @@ pub enum OfferError {
     Description,
     #[error("tradeCodes must name each trade once")]
     RepeatedTrade,
+    #[error("tradeCodes must name at most {MAX_TRADES_PER_OFFER} trades")]
+    TooManyTrades,
     #[error("audiences must name each audience once")]
     RepeatedAudience,
     #[error("{field} must be at most {max_chars} characters, without control characters")]
@@ -386,7 +392,7 @@ impl OfferPatch {
             changed.title = title.trim().to_owned();
         }
         if let Some(description) = self.description {
-            changed.description = description;
+            changed.description = description.trim().to_owned();
         }
         if let Some(state) = self.recruitment_state {
             changed.recruitment_state = state;
@@ -462,6 +468,9 @@ impl Offer {
         if crate::sets::first_repeated(&self.trade_codes).is_some() {
             return Err(OfferError::RepeatedTrade);
         }
+        if self.trade_codes.len() > MAX_TRADES_PER_OFFER {
+            return Err(OfferError::TooManyTrades);
+        }
         if self.audiences.is_empty() {
             return Err(OfferError::NoAudience);
         }
@@ -527,7 +536,7 @@ impl NewOffer {
             site_id: draft.site_id,
             reference: draft.reference,
             title: draft.title.trim().to_owned(),
-            description: draft.description,
+            description: draft.description.trim().to_owned(),
             status: OfferStatus::Draft,
             recruitment_state: draft.recruitment_state,
             trade_codes: draft.trade_codes,
@@ -560,7 +569,7 @@ impl From<OfferError> for crate::rejection::Rejection {
         let field = match &error {
             OfferError::Title => "title",
             OfferError::Description => "description",
-            OfferError::RepeatedTrade => "tradeCodes",
+            OfferError::RepeatedTrade | OfferError::TooManyTrades => "tradeCodes",
             OfferError::RepeatedAudience => "audiences",
             OfferError::DetailText { field, .. } => field,
             OfferError::NoTrade => "tradeCodes",

@@ -203,6 +203,18 @@ struct ServeArgs {
     /// Without it, mail stays queued in the outbox until one is configured.
     #[arg(long, env = "WAPI_SMTP_URL")]
     smtp_url: Option<String>,
+    /// Seconds a client may take to send a request's headers (slow clients are cut off).
+    #[arg(long, env = "WAPI_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    header_timeout_secs: u64,
+    /// Seconds a client may take to send a request's body.
+    #[arg(long, env = "WAPI_BODY_TIMEOUT_SECS", default_value_t = 30)]
+    body_timeout_secs: u64,
+    /// Open connections at most; a new one over the limit is closed at once.
+    #[arg(long, env = "WAPI_MAX_CONNECTIONS", default_value_t = 1024)]
+    max_connections: usize,
+    /// Seconds a GraphQL request may run before it is stopped (QUERY_TIMEOUT).
+    #[arg(long, env = "WAPI_QUERY_TIMEOUT_SECS", default_value_t = 10)]
+    query_timeout_secs: u64,
     /// Sender of forwarded contact requests.
     #[arg(
         long,
@@ -394,6 +406,15 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let web_settings = web::Settings {
         cors_origins: args.cors_origins,
         map_tile_url: args.map_tile_url,
+        connections: web::ConnectionLimits {
+            header_read_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),
+            body_read_timeout: std::time::Duration::from_secs(args.body_timeout_secs.max(1)),
+            max_connections: args.max_connections.max(1),
+        },
+        execution: web::ExecutionLimits {
+            time_budget: std::time::Duration::from_secs(args.query_timeout_secs.max(1)),
+            ..web::ExecutionLimits::default()
+        },
     };
     web::serve(listener, app, web_settings, shutdown_signal())
         .await

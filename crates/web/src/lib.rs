@@ -14,26 +14,26 @@ mod headers;
 mod map_page;
 mod metrics;
 mod router;
+mod serving;
 
 use std::sync::Arc;
 
+pub use api::ExecutionLimits;
 pub use headers::API_KEY_HEADER;
 pub use router::router;
+pub use serving::ConnectionLimits;
 
-/// Serves the application on a listener until `shutdown` completes, with
-/// each connection's peer address known (for the per-address rate limits).
+/// Serves the application on a listener until `shutdown` completes: each
+/// connection's peer address known (for the per-address rate limits),
+/// slow clients cut off and connections bounded (`ConnectionLimits`).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: app::App,
     settings: Settings,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router(app, settings).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    let limits = settings.connections;
+    serving::serve_connections(listener, router(app, settings), limits, shutdown).await
 }
 
 /// What can be configured about the HTTP surface.
@@ -47,6 +47,10 @@ pub struct Settings {
     /// Without one, the map draws the commune outlines on a plain
     /// background and loads nothing from elsewhere.
     pub map_tile_url: Option<String>,
+    /// Timeouts for slow clients and the number of open connections.
+    pub connections: ConnectionLimits,
+    /// The time budget and the response size of one GraphQL request.
+    pub execution: ExecutionLimits,
 }
 
 /// What every handler reads. Cheap to clone.
@@ -67,7 +71,7 @@ impl WebState {
         Self {
             inner: Arc::new(Inner {
                 app,
-                executor: api::Executor::new(),
+                executor: api::Executor::with_limits(settings.execution),
                 metrics: metrics::Metrics::default(),
                 settings,
             }),

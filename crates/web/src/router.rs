@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::headers::API_KEY_HEADER;
@@ -18,6 +19,7 @@ use crate::{Settings, WebState, geo_http, graphql_http};
 
 /// The application's routes, ready to serve.
 pub fn router(app: app::App, settings: Settings) -> Router {
+    let body_read_timeout = settings.connections.body_read_timeout;
     let state = WebState::new(app, settings);
     let cors = cors_layer(&state.settings().cors_origins);
     Router::new()
@@ -32,10 +34,27 @@ pub fn router(app: app::App, settings: Settings) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), record_http))
         .with_state(state)
         .layer(DefaultBodyLimit::max(api::MAX_BODY_BYTES))
+        .layer(RequestBodyTimeoutLayer::new(body_read_timeout))
         .layer(cors)
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// The span of one request: its method, its route template and its id,
+/// never the path or the query string as sent, which can carry anything —
+/// a GraphQL document in a GET URL holds what people typed.
+fn request_span<B>(request: &axum::http::Request<B>) -> tracing::Span {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("unmatched", MatchedPath::as_str);
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    tracing::info_span!("request", method = %request.method(), route, request_id)
 }
 
 /// Browsers on the configured partner origins may call the API; with none

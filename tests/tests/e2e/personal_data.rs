@@ -109,3 +109,41 @@ on_both_databases!(
         }
     }
 );
+
+on_both_databases!(
+    a_document_in_a_get_url_never_reaches_the_logs,
+    |db: TestDatabase| async move {
+        let logs = captured_logs();
+        let app = TestApp::spawn(db).await;
+        let email = format!("dominique.{}@url-secret.be", std::process::id());
+        let mutation = format!(
+            "mutation {{ requestContact(input: {{ offerId: \"x\", requester: {{ name: \"Dominique\", email: \"{email}\" }}, audience: JOB_SEEKERS, desiredPeriod: \"mars\", message: \"0472 11 22 33\" }}) {{ mode }} }}"
+        );
+        let response = app
+            .get(&format!("/graphql?query={}", urlencode(&mutation)))
+            .await;
+        assert_eq!(response.status(), 405);
+        let query = format!("{{ geocode(query: \"{email}\") {{ label }} }}");
+        let response = app
+            .get(&format!("/graphql?query={}", urlencode(&query)))
+            .await;
+        assert_eq!(response.status(), 200);
+        let logs = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();
+        assert!(
+            logs.contains("/graphql"),
+            "the request spans were captured: {logs}"
+        );
+        for secret in [email.as_str(), "url-secret", "0472 11 22 33", "0472%2011"] {
+            assert!(!logs.contains(secret), "{secret:?} found in the logs");
+        }
+    }
+);
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

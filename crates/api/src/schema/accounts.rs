@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::objects::Operator;
 use crate::context::{catalog, request};
+use crate::cost;
 use crate::error::{ApiResult, Located};
 
 /// What an account may do.
@@ -40,6 +41,7 @@ impl AccountInfo {
     }
 
     /// The operators a partner acts for.
+    #[graphql(complexity = "cost::list(cost::OPERATORS_PER_ACCOUNT, child_complexity)")]
     async fn operators(&self, ctx: &Context<'_>) -> Vec<Operator> {
         let catalog = catalog(ctx);
         self.0

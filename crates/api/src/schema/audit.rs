@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::connections::PageInfo;
 use crate::context::request;
+use crate::cost;
 use crate::error::{ApiResult, Located};
 
 /// What a write did.
@@ -107,6 +108,7 @@ pub struct AuditQuery;
 #[Object]
 impl AuditQuery {
     /// Who changed what and when, newest first (admins only).
+    #[graphql(complexity = "cost::page(first, 20, 100, child_complexity)")]
     async fn audit_entries(
         &self,
         ctx: &Context<'_>,

@@ -16,6 +16,7 @@ use super::enums::Audience;
 use super::objects::Offer;
 use super::operators::Address;
 use crate::context::{catalog, request};
+use crate::cost;
 use crate::error::{ApiResult, Located};
 
 /// How an operator wants to be contacted.
@@ -220,7 +221,9 @@ pub struct ContactCounts {
     pub total: u64,
     /// Of which marked answered.
     pub answered: u64,
-    /// Per offer, most contacted first.
+    /// Per published offer, most contacted first (the 100 most contacted); archived and draft
+    /// offers are counted in the totals only.
+    #[graphql(complexity = "cost::list(cost::COUNTED_OFFERS, child_complexity)")]
     pub per_offer: Vec<OfferContactCount>,
 }
 
@@ -232,6 +235,7 @@ pub struct ContactQuery;
 #[Object]
 impl ContactQuery {
     /// The contact requests an operator received, newest first. Partners of the operator and admins only.
+    #[graphql(complexity = "cost::page(first, 20, 100, child_complexity)")]
     async fn contact_requests(
         &self,
         ctx: &Context<'_>,

@@ -1,11 +1,12 @@
 //! Inputs of searches: filters, points, boxes and places, and their
 //! conversion into the application's inputs.
 
-use async_graphql::InputObject;
+use async_graphql::{ID, InputObject};
 use chrono::{DateTime, FixedOffset};
 
 use super::enums::{Audience, OfferKind, OperatorKind};
 use super::scalars::Date;
+use crate::error::{ApiResult, Located};
 
 /// Which published offers to list. Within a field the values are alternatives (OR); fields combine (AND).
 /// An empty list filters nothing.
@@ -22,6 +23,8 @@ pub struct OfferFilter {
     pub audiences: Option<Vec<Audience>>,
     /// Only offers at a site inside one of these communes (NIS codes from `communes`).
     pub commune_nis: Option<Vec<String>>,
+    /// Only offers of these operators (their `id`s).
+    pub operator_ids: Option<Vec<ID>>,
     /// Words to find in the title, description, trade, operator or place; accents and case are ignored,
     /// and a trade's derived forms match ("menuiserie" finds "Menuisier·ère"). At most 200 characters.
     pub text: Option<String>,
@@ -109,6 +112,8 @@ impl From<OfferFilter> for domain::catalog::OfferFilterInput {
                 .map(Into::into)
                 .collect(),
             commune_nis: filter.commune_nis.unwrap_or_default(),
+            // Global ids, read by `OfferFilter::split`.
+            operator_ids: Vec::new(),
             text: filter.text,
             starts_after: filter.starts_after.map(|d| d.0),
             starts_before: filter.starts_before.map(|d| d.0),
@@ -184,14 +189,27 @@ pub struct ReachableInput {
 impl OfferFilter {
     /// The catalogue's filter, and the reachability the application turns
     /// into travel times.
+    /// Fails on an operator id that is not one (an unknown operator's id
+    /// matches nothing); the argument is named `filter`.
     pub(crate) fn split(
         self,
-    ) -> (
+    ) -> ApiResult<(
         domain::catalog::OfferFilterInput,
         Option<app::travel::ReachableInput>,
-    ) {
+    )> {
         let reachable = self.reachable.clone().map(Into::into);
-        (self.into(), reachable)
+        let operator_ids = self
+            .operator_ids
+            .clone()
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(i, id)| app::ids::parse_operator_id(id, &format!("operatorIds[{i}]")))
+            .collect::<Result<Vec<_>, _>>()
+            .at("filter")?;
+        let mut filter: domain::catalog::OfferFilterInput = self.into();
+        filter.operator_ids = operator_ids;
+        Ok((filter, reachable))
     }
 }
 

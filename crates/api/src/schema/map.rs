@@ -8,6 +8,7 @@ use super::inputs::{BBoxInput, OfferFilter, PointInput};
 use super::objects::{Commune, GeoPoint, Offer, Site};
 use super::operators::SiteDistance;
 use crate::context::{catalog, request, snapshot};
+use crate::cost;
 use crate::error::{ApiResult, Located};
 
 /// A marker to draw at one zoom: a cluster of offers, or a single offer.
@@ -63,6 +64,7 @@ pub struct MapQuery;
 impl MapQuery {
     /// The sites nearest to a point, nearest first; with a filter, only sites holding a published
     /// offer it matches ("the closest places that teach this trade").
+    #[graphql(complexity = "cost::page(first, 20, 100, child_complexity)")]
     async fn sites_near(
         &self,
         ctx: &Context<'_>,
@@ -77,7 +79,7 @@ impl MapQuery {
             snapshot(ctx),
             point.into(),
             first,
-            filter.map(OfferFilter::split),
+            filter.map(OfferFilter::split).transpose()?,
         )
         .located()?;
         Ok(sites
@@ -91,6 +93,7 @@ impl MapQuery {
 
     /// The published offers matching the filter as an RFC 7946 FeatureCollection (`[lon, lat]`,
     /// WGS84): one Point feature per offer, with the properties a map popup needs.
+    #[graphql(complexity = "cost::GEOJSON_LAYER")]
     async fn offers_geo_json(
         &self,
         ctx: &Context<'_>,
@@ -99,7 +102,7 @@ impl MapQuery {
         >,
     ) -> ApiResult<Json<geojson::FeatureCollection>> {
         let snapshot = snapshot(ctx);
-        let (filter, reachable) = filter.unwrap_or_default().split();
+        let (filter, reachable) = filter.unwrap_or_default().split()?;
         let hits = app::search::all_offers(snapshot, filter, reachable.as_ref()).located()?;
         Ok(Json(app::layers::offers_collection(
             &snapshot.catalog,
@@ -110,6 +113,7 @@ impl MapQuery {
     /// Marker clusters of the published offers matching the filter, inside a map viewport at a zoom
     /// level (Web Mercator, 0 = whole world, 16 and above = street level). Clusters nest across
     /// zoom levels: a cluster at zoom z is the union of markers at zoom z + 1.
+    #[graphql(complexity = "cost::list(cost::MARKERS, child_complexity)")]
     async fn offer_clusters(
         &self,
         ctx: &Context<'_>,
@@ -120,7 +124,7 @@ impl MapQuery {
         #[graphql(desc = "The map's zoom level, 0 to 22.")] zoom: i32,
     ) -> ApiResult<Vec<OfferCluster>> {
         let context = request(ctx);
-        let (filter, reachable) = filter.unwrap_or_default().split();
+        let (filter, reachable) = filter.unwrap_or_default().split()?;
         let markers = app::search::offer_clusters(
             &context.app,
             &context.snapshot,
@@ -159,6 +163,7 @@ impl MapQuery {
 
     /// Finds places by what a person typed — a postcode ("7500"), a commune or locality name with
     /// or without accents ("Peruwelz", "Froyennes") — offline, from the communes and postal localities.
+    #[graphql(complexity = "cost::page(first, 20, 100, child_complexity)")]
     async fn geocode(
         &self,
         ctx: &Context<'_>,

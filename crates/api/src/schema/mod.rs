@@ -55,10 +55,15 @@ pub(crate) struct Mutation(
 
 /// Builds the schema; the same function serves the server, the tests and `schema.graphql`.
 pub(crate) fn build_schema() -> WapiSchema {
-    use crate::limits::{MAX_COMPLEXITY, MAX_DEPTH, MAX_DIRECTIVES};
+    use crate::limits::{MAX_DEPTH, MAX_DIRECTIVES, MAX_RECURSION};
+    // The cost budget is the extension's (it answers with the cost and the
+    // budget), not async-graphql's complexity limit.
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
+        .limit_recursive_depth(MAX_RECURSION)
         .limit_directives(MAX_DIRECTIVES)
+        .extension(crate::cost::CostBudget {
+            budget: crate::cost::BUDGET,
+        })
         .finish()
 }

@@ -16,6 +16,7 @@ use super::inputs::OfferFilter;
 use super::objects::{Offer, Operator, Site, Trade, TrainingProgramme, TrainingSession, node_id};
 use super::scalars::{Date, LocalTime};
 use crate::context::{catalog, snapshot};
+use crate::cost;
 use crate::error::{ApiResult, Located};
 
 /// A training session, internship place, job or trade-discovery activity at a site.
@@ -52,6 +53,7 @@ impl Offer {
     }
 
     /// The trades it concerns.
+    #[graphql(complexity = "cost::list(cost::TRADES_PER_OFFER, child_complexity)")]
     async fn trades(&self, ctx: &Context<'_>) -> Vec<Trade> {
         let catalog = catalog(ctx);
         self.0
@@ -281,6 +283,7 @@ pub struct OfferQuery;
 #[Object]
 impl OfferQuery {
     /// Published offers matching the filter, in the requested order, a page at a time.
+    #[graphql(complexity = "cost::page(first, 20, 100, child_complexity)")]
     async fn offers(
         &self,
         ctx: &Context<'_>,
@@ -295,7 +298,7 @@ impl OfferQuery {
         after: Option<String>,
     ) -> ApiResult<OfferConnection> {
         let order = order_by.unwrap_or_default().into();
-        let (filter, reachable) = filter.unwrap_or_default().split();
+        let (filter, reachable) = filter.unwrap_or_default().split()?;
         let page = app::search::offers(
             snapshot(ctx),
             app::search::OfferSearch {

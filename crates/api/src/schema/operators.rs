@@ -11,6 +11,7 @@ use super::inputs::OperatorFilter;
 use super::objects::{Commune, GeoPoint, Offer, Operator, Site, node_id};
 use super::transit::StopDistance;
 use crate::context::{catalog, request, snapshot};
+use crate::cost;
 use crate::error::{ApiResult, Located};
 
 /// An organisation that publishes offers: a school, a training centre, a company…
@@ -66,24 +67,39 @@ impl Operator {
         self.0.updated_at
     }
 
-    /// The places where it receives people.
-    async fn sites(&self, ctx: &Context<'_>) -> Vec<Site> {
-        catalog(ctx)
+    /// The places where it receives people (at most 100).
+    #[graphql(complexity = "cost::page(first, 100, 100, child_complexity)")]
+    async fn sites(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many, 0 to 100 (default 100).")] first: Option<i32>,
+    ) -> ApiResult<Vec<Site>> {
+        let count = list_size(first)?;
+        Ok(catalog(ctx)
             .sites_of(self.0.id)
             .into_iter()
+            .take(count)
             .cloned()
             .map(Site)
-            .collect()
+            .collect())
     }
 
-    /// Its published offers, soonest start first.
-    async fn offers(&self, ctx: &Context<'_>) -> Vec<Offer> {
-        catalog(ctx)
+    /// Its published offers, soonest start first (at most 100; `offers(filter: {operatorIds})`
+    /// pages through all of them).
+    #[graphql(complexity = "cost::page(first, 100, 100, child_complexity)")]
+    async fn offers(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many, 0 to 100 (default 100).")] first: Option<i32>,
+    ) -> ApiResult<Vec<Offer>> {
+        let count = list_size(first)?;
+        Ok(catalog(ctx)
             .published_offers_of_operator(self.0.id)
             .into_iter()
+            .take(count)
             .cloned()
             .map(Offer)
-            .collect()
+            .collect())
     }
 
     /// Raised by one on every change; send it back with an update, which is refused with
@@ -94,11 +110,14 @@ impl Operator {
 
     /// All its offers, drafts and archived ones included, most recently changed first; only
     /// for its partners and admins.
+    #[graphql(complexity = "cost::page(first, 100, 100, child_complexity)")]
     async fn all_offers(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only offers in this status.")] status: Option<OfferStatus>,
+        #[graphql(desc = "How many, 0 to 100 (default 100).")] first: Option<i32>,
     ) -> ApiResult<Vec<Offer>> {
+        let count = list_size(first)?;
         let offers = app::search::all_offers_of_operator(
             catalog(ctx),
             &request(ctx).viewer,
@@ -106,8 +125,15 @@ impl Operator {
             status.map(Into::into),
         )
         .located()?;
-        Ok(offers.into_iter().cloned().map(Offer).collect())
+        Ok(offers.into_iter().take(count).cloned().map(Offer).collect())
     }
+}
+
+/// How many items of an unpaginated list to give: `first`, 0 to 100, all
+/// of them up to 100 by default. The bound keeps the cost of a document
+/// computable before it runs (see `cost`).
+fn list_size(first: Option<i32>) -> ApiResult<usize> {
+    app::travel::bounded(first, 100, 0, 100, "first").located()
 }
 
 /// A postal address in Belgium.
@@ -171,6 +197,7 @@ impl Site {
     }
 
     /// Public transport stops near the site, nearest first.
+    #[graphql(complexity = "cost::page(first, 5, 20, child_complexity)")]
     async fn nearby_stops(
         &self,
         ctx: &Context<'_>,
@@ -190,14 +217,21 @@ impl Site {
             .collect())
     }
 
-    /// The published offers at this site, soonest start first.
-    async fn offers(&self, ctx: &Context<'_>) -> Vec<Offer> {
-        catalog(ctx)
+    /// The published offers at this site, soonest start first (at most 100).
+    #[graphql(complexity = "cost::page(first, 100, 100, child_complexity)")]
+    async fn offers(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many, 0 to 100 (default 100).")] first: Option<i32>,
+    ) -> ApiResult<Vec<Offer>> {
+        let count = list_size(first)?;
+        Ok(catalog(ctx)
             .published_offers_at_site(self.0.id)
             .into_iter()
+            .take(count)
             .cloned()
             .map(Offer)
-            .collect()
+            .collect())
     }
 }
 
@@ -218,6 +252,7 @@ pub struct OperatorQuery;
 #[Object]
 impl OperatorQuery {
     /// Operators, alphabetically, a page at a time.
+    #[graphql(complexity = "cost::page(first, 20, 100, child_complexity)")]
     async fn operators(
         &self,
         ctx: &Context<'_>,

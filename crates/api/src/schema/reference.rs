@@ -6,6 +6,7 @@ use async_graphql::{ComplexObject, Context, ID, Json, Object, SimpleObject};
 use super::enums::{Audience, OfferKind, PoleKind};
 use super::objects::{Commune, GeoPoint, Pole, Trade, node_id};
 use crate::context::catalog;
+use crate::cost;
 use crate::error::{ApiResult, Located};
 
 impl Commune {
@@ -50,6 +51,7 @@ impl Commune {
     }
 
     /// The postal localities (sections) of the commune, each with a point.
+    #[graphql(complexity = "cost::list(cost::LOCALITIES_PER_COMMUNE, child_complexity)")]
     async fn localities(&self, ctx: &Context<'_>) -> Vec<PostalLocality> {
         self.get(ctx)
             .localities
@@ -113,6 +115,7 @@ impl Pole {
     }
 
     /// The trades the pole works on (empty for transversal poles, which span all trades).
+    #[graphql(complexity = "cost::list(cost::TRADES, child_complexity)")]
     async fn trades(&self, ctx: &Context<'_>) -> Vec<Trade> {
         catalog(ctx)
             .trades()
@@ -148,6 +151,7 @@ impl Trade {
     }
 
     /// The poles this trade belongs to.
+    #[graphql(complexity = "cost::list(cost::POLES, child_complexity)")]
     async fn poles(&self, ctx: &Context<'_>) -> Vec<Pole> {
         let catalog = catalog(ctx);
         self.0
@@ -175,6 +179,7 @@ impl Trade {
     }
 
     /// How many published offers of each kind this trade has.
+    #[graphql(complexity = "cost::list(cost::OFFER_KINDS, child_complexity)")]
     async fn offer_counts(&self, ctx: &Context<'_>) -> Vec<OfferKindCount> {
         catalog(ctx)
             .published_offer_counts(&self.0.code)
@@ -220,6 +225,7 @@ pub struct ReferenceQuery;
 #[Object]
 impl ReferenceQuery {
     /// The 23 communes of Wallonie picarde, by NIS code.
+    #[graphql(complexity = "cost::list(cost::COMMUNES, child_complexity)")]
     async fn communes(&self, ctx: &Context<'_>) -> Vec<Commune> {
         catalog(ctx)
             .communes()
@@ -229,11 +235,13 @@ impl ReferenceQuery {
     }
 
     /// The five poles of synergies of 2020–2022.
+    #[graphql(complexity = "cost::list(cost::POLES, child_complexity)")]
     async fn poles(&self, ctx: &Context<'_>) -> Vec<Pole> {
         catalog(ctx).poles().iter().cloned().map(Pole).collect()
     }
 
     /// The trades, grouped by pole; only those of one pole when `poleCode` is given.
+    #[graphql(complexity = "cost::list(cost::TRADES, child_complexity)")]
     async fn trades(
         &self,
         ctx: &Context<'_>,
@@ -247,6 +255,7 @@ impl ReferenceQuery {
     }
 
     /// The publics offers are meant for, with their French labels.
+    #[graphql(complexity = "cost::list(cost::POLES, child_complexity)")]
     async fn audiences(&self) -> Vec<AudienceDescription> {
         domain::audience::Audience::ALL
             .iter()

@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use super::inputs::{PlaceInput, PointInput};
 use super::objects::GeoPoint;
 use crate::context::snapshot;
+use crate::cost;
 use crate::error::{ApiResult, Located};
 
 /// The means of a journey leg.
@@ -117,6 +118,7 @@ pub struct Journey {
     /// Changes of vehicle.
     pub transfers: i32,
     /// The walks and rides, in order.
+    #[graphql(complexity = "cost::list(cost::LEGS_PER_JOURNEY, child_complexity)")]
     pub legs: Vec<Leg>,
 }
 
@@ -203,6 +205,7 @@ fn plan(
 #[Object]
 impl TransitQuery {
     /// Public transport stops near a point, nearest first (a station stands for its platforms).
+    #[graphql(complexity = "cost::page(first, 20, 100, child_complexity)")]
     async fn stops_near(
         &self,
         ctx: &Context<'_>,
@@ -226,6 +229,7 @@ impl TransitQuery {
     /// Journeys by public transport and on foot, earliest arrival first, with the ones with fewer
     /// changes. Give `departAt` or `arriveBy` (default: leaving now). No journey is an empty list;
     /// `journeyPlan` says why.
+    #[graphql(complexity = "cost::page(first, 3, 10, child_complexity)")]
     async fn journeys(
         &self,
         ctx: &Context<'_>,
@@ -243,6 +247,7 @@ impl TransitQuery {
     }
 
     /// Like `journeys`, with the reason when there is none.
+    #[graphql(complexity = "cost::page(first, 3, 10, child_complexity)")]
     async fn journey_plan(
         &self,
         ctx: &Context<'_>,
@@ -260,6 +265,7 @@ impl TransitQuery {
     }
 
     /// The next departures at a stop or station.
+    #[graphql(complexity = "cost::page(first, 10, 100, child_complexity)")]
     async fn departures(
         &self,
         ctx: &Context<'_>,

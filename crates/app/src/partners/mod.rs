@@ -44,12 +44,23 @@ pub(crate) async fn authorise_edit(
     if matches!(viewer, Viewer::Public) {
         policy::allow(viewer, Action::EditOperatorData(OperatorId(0)))?;
     }
+    let not_found = || AppError::NotFound(format!("{} does not exist", object_name(object)));
     let operator = app
         .store()
         .owner_of(object, id)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("{} does not exist", object_name(object))))?;
-    policy::allow(viewer, Action::EditOperatorData(operator))?;
+        .ok_or_else(not_found)?;
+    policy::allow(viewer, Action::EditOperatorData(operator)).map_err(|refusal| {
+        // Drafts and archived offers exist only for those who may read
+        // them: to a partner of another operator, one is as unknown as an
+        // id nobody used. Operators, sites and published offers are public.
+        let unseen = object == AuditedObject::Offer
+            && app
+                .catalog()
+                .published_offer(domain::offer::OfferId(id))
+                .is_none();
+        if unseen { not_found() } else { refusal.into() }
+    })?;
     Ok(operator)
 }
 

@@ -9,7 +9,7 @@ use crate::audience::Audience;
 use crate::codes::{CodeError, NisCode, PoleCode, TradeCode};
 use crate::location::{BoundingBox, LocationError, Point, ServiceArea, ServiceAreaError};
 use crate::offer::{Offer, OfferId, OfferKind};
-use crate::operator::SiteId;
+use crate::operator::{OperatorId, SiteId};
 use crate::page::{Page, PageSize};
 use crate::text::{TextQuery, TextQueryError};
 
@@ -23,6 +23,9 @@ pub struct OfferFilterInput {
     pub pole_codes: Vec<String>,
     pub audiences: Vec<Audience>,
     pub commune_nis: Vec<String>,
+    /// Only the offers of these operators (the ids need not exist: an
+    /// unknown one matches nothing).
+    pub operator_ids: Vec<OperatorId>,
     pub text: Option<String>,
     pub starts_after: Option<NaiveDate>,
     pub starts_before: Option<NaiveDate>,
@@ -116,6 +119,7 @@ pub struct OfferQuery {
     pole_codes: Vec<PoleCode>,
     audiences: Vec<Audience>,
     commune_nis: Vec<NisCode>,
+    operator_ids: Vec<OperatorId>,
     text: Option<TextQuery>,
     starts_after: Option<NaiveDate>,
     starts_before: Option<NaiveDate>,
@@ -178,6 +182,10 @@ impl OfferQuery {
             && any_or_empty(
                 self.commune_nis.contains(&indexed.commune_nis),
                 self.commune_nis.is_empty(),
+            )
+            && any_or_empty(
+                self.operator_ids.contains(&offer.operator_id),
+                self.operator_ids.is_empty(),
             )
             && self.starts_in_window(offer)
             && self.text.as_ref().is_none_or(|q| indexed.text.matches(q))
@@ -331,6 +339,7 @@ impl Catalog {
             pole_codes,
             audiences: input.audiences,
             commune_nis,
+            operator_ids: input.operator_ids,
             text,
             starts_after: input.starts_after,
             starts_before: input.starts_before,

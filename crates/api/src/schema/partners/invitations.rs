@@ -16,7 +16,7 @@ pub struct InvitePartnerInput {
     pub email: String,
     /// The name shown to others.
     pub display_name: String,
-    /// The operators the partner acts for (global ids); at least one.
+    /// The operators the partner acts for (global ids): at least one, at most 50, none named twice (a repeat is refused).
     pub operator_ids: Vec<ID>,
 }
 

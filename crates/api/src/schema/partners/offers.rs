@@ -87,9 +87,9 @@ pub struct CreateOfferInput {
     pub description: String,
     /// Whether it takes people now; OPEN when left out.
     pub recruitment_state: Option<RecruitmentState>,
-    /// Trade codes from `trades`; at least one.
+    /// Trade codes from `trades`: at least one, at most 10, none named twice (a repeat is refused).
     pub trade_codes: Vec<String>,
-    /// Who it is for; at least one.
+    /// Who it is for: at least one, none named twice (a repeat is refused).
     pub audiences: Vec<Audience>,
     /// First day.
     pub start_date: Option<Date>,
@@ -114,9 +114,9 @@ pub struct UpdateOfferInput {
     pub description: Option<String>,
     /// Whether it takes people now.
     pub recruitment_state: Option<RecruitmentState>,
-    /// Trade codes from `trades`; at least one.
+    /// Trade codes from `trades`: at least one, at most 10, none named twice (a repeat is refused).
     pub trade_codes: Option<Vec<String>>,
-    /// Who it is for; at least one.
+    /// Who it is for: at least one, none named twice (a repeat is refused).
     pub audiences: Option<Vec<Audience>>,
     /// First day.
     pub start_date: MaybeUndefined<Date>,
