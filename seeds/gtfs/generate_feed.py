@@ -167,6 +167,8 @@ BUS_HUBS = [
     ("Ath", "7800 Ath"),
     ("Lessen", "7860 Lessines"),
     ("Péruwelz", "7600 Péruwelz"),
+    ("Enghien", "7850 Enghien"),
+    ("Silly", "7830 Silly"),
 ]
 HUB_STOP_OFFSET_M = 40.0
 # min_transfer_time (s) between the hub bus stop and the station stop(s)
@@ -177,6 +179,8 @@ HUB_TRANSFER_SECONDS = {
     "Ath": 240,
     "Lessen": 180,
     "Péruwelz": 180,
+    "Enghien": 180,
+    "Silly": 180,
 }
 TOURNAI_PLATFORM_TRANSFER_SECONDS = 240
 
@@ -219,6 +223,11 @@ BUS_LINES = [
                 "gare:Ath"]),
     dict(id="tec-w13", short="W13", offset=13, sunday=False,
          stops=["7950 Grosage", "7950 Huissignies", "7950 Ladeuze", "7950 Chièvres", "gare:Ath"]),
+    # W14: Comines-Warneton is cut off from the rest of Wallonie picarde (by
+    # Flanders and France); an express bus joins it to Mouscron station.
+    dict(id="tec-w14", short="W14", offset=9, sunday=True,
+         long="Express Comines – Mouscron",
+         stops=["7780 Comines-Warneton", "7700 Mouscron", "gare:Mouscron"]),
     # W20: school shuttle, service defined only in calendar_dates.txt
     dict(id="tec-w20", short="W20", offset=0, sunday=False, school=True,
          long="Navette scolaire Bléharies – Tournai",
@@ -228,6 +237,15 @@ BUS_LINES = [
 # Bus running times: straight distance x road factor at the road speed.
 BUS_ROAD_FACTOR = 1.25
 BUS_ROAD_KMH = 30.0
+
+# Feeder lines (W30…): every postal locality farther than a walk from the
+# stops of the lines above gets a stop on a feeder towards the nearest stop
+# of its commune's main locality, or else the nearest stop served, so that a
+# journey can start in any locality. Built by `feeder_lines`, deterministic.
+FEEDER_WALK_KM = 1.2 / 1.3           # the router's 1,200 m walk, as the crow flies
+FEEDER_ON_THE_WAY = 1.3              # a stop joins a feeder when the detour is at most this
+FEEDER_MAX_STOPS = 5                 # localities per feeder, before its anchor
+FEEDER_FIRST_NUMBER = 30
 
 # Frequency-based trips of W3: (start, end) windows, headway.
 W3_FREQ_WINDOWS = [(7 * 60, 9 * 60), (16 * 60, 18 * 60)]
@@ -487,6 +505,85 @@ def weekday_bus_departures(offset: int) -> list[int]:
     return [t + offset for t in base]
 
 
+def feeder_lines(stations: dict, localities: dict) -> list[dict]:
+    """Feeder bus lines for the localities no hand-made line comes near (see FEEDER_WALK_KM)."""
+    served: dict[str, tuple[float, float]] = {}
+    # The school shuttle runs a few weeks a year: it serves no one the rest of it.
+    for line in (line for line in BUS_LINES if not line.get("school")):
+        for key in line["stops"]:
+            if key.startswith("gare:"):
+                st = stations[key[5:]]
+                served[key] = (st["lat"], st["lon"])
+            else:
+                served[key] = (localities[key]["lat"], localities[key]["lon"])
+    rail_points = [(st["lat"], st["lon"]) for line in RAIL_LINES for st in (stations[n] for n in line["stations"])]
+    # A feeder may end at any station's bus stop, where one changes to the train.
+    anchors = dict(served)
+    for name, _ in BUS_HUBS:
+        anchors[f"gare:{name}"] = (stations[name]["lat"], stations[name]["lon"])
+
+    def far_from_stops(key: str) -> bool:
+        loc = localities[key]
+        points = list(served.values()) + rail_points
+        return min(haversine_km(loc["lat"], loc["lon"], a, b) for a, b in points) > FEEDER_WALK_KM
+
+    def anchor_of(key: str) -> str:
+        loc = localities[key]
+        main = next((k for k, l in sorted(localities.items())
+                     if l["nis"] == loc["nis"] and slug(l["locality"]) == slug(l["commune"])), None)
+        if main in served:
+            return main
+        return min(sorted(anchors), key=lambda k: haversine_km(loc["lat"], loc["lon"], *anchors[k]))
+
+    def km(a: str, b: str) -> float:
+        pa = anchors.get(a) or (localities[a]["lat"], localities[a]["lon"])
+        pb = anchors.get(b) or (localities[b]["lat"], localities[b]["lon"])
+        return haversine_km(*pa, *pb)
+
+    def straight_enough(keys: list[str]) -> bool:
+        """The validation's zig-zag rule, with a margin: no stretch much longer than its straight line."""
+        along = [0.0]
+        for a, b in zip(keys, keys[1:]):
+            along.append(along[-1] + km(a, b))
+        for i in range(len(keys)):
+            for j in range(i + 2, len(keys)):
+                straight = km(keys[i], keys[j])
+                if straight >= ZIGZAG_MIN_STRAIGHT_KM and along[j] - along[i] > 0.9 * ZIGZAG_FACTOR * straight:
+                    return False
+        return True
+
+    # Localities bearing the same point (Wattripont and Arc-Wattripont) need one stop.
+    seen_points = set()
+    uncovered = []
+    for key in sorted(localities):
+        point = (localities[key]["lat"], localities[key]["lon"])
+        if far_from_stops(key) and point not in seen_points:
+            seen_points.add(point)
+            uncovered.append(key)
+    by_anchor: dict[str, list[str]] = {}
+    for key in uncovered:
+        by_anchor.setdefault(anchor_of(key), []).append(key)
+
+    lines = []
+    for anchor in sorted(by_anchor):
+        waiting = sorted(by_anchor[anchor], key=lambda k: (-km(k, anchor), k))
+        while waiting:
+            chain = [waiting.pop(0)]
+            for candidate in list(waiting):
+                last = chain[-1]
+                if len(chain) >= FEEDER_MAX_STOPS:
+                    break
+                closer = km(candidate, anchor) < km(last, anchor)
+                on_the_way = km(last, candidate) + km(candidate, anchor) <= FEEDER_ON_THE_WAY * km(last, anchor)
+                if closer and on_the_way and straight_enough(chain + [candidate, anchor]):
+                    chain.append(candidate)
+                    waiting.remove(candidate)
+            number = FEEDER_FIRST_NUMBER + len(lines)
+            lines.append(dict(id=f"tec-w{number}", short=f"W{number}", offset=number % 15, sunday=False,
+                              feeder=True, stops=chain + [anchor]))
+    return lines
+
+
 def build_feed(stations: dict, localities: dict) -> tuple[Feed, dict]:
     feed = Feed()
     info: dict = {"route_speeds": {}}
@@ -540,9 +637,10 @@ def build_feed(stations: dict, localities: dict) -> tuple[Feed, dict]:
                            stop_lat=lat, stop_lon=lon, location_type="0", parent_station="", platform_code=""))
         hub_stop_for[name] = sid
 
+    bus_lines = BUS_LINES + feeder_lines(stations, localities)
     locality_stop_for: dict[str, str] = {}
     bus_keys = []
-    for line in BUS_LINES:
+    for line in bus_lines:
         for key in line["stops"]:
             if not key.startswith("gare:") and key not in bus_keys:
                 bus_keys.append(key)
@@ -594,7 +692,7 @@ def build_feed(stations: dict, localities: dict) -> tuple[Feed, dict]:
             info["route_speeds"].setdefault(line["id"], (path, offs[-1][0]))
 
     # ---- bus routes and trips ---------------------------------------------
-    for line in BUS_LINES:
+    for line in bus_lines:
         stop_ids = [bus_stop_id(k) for k in line["stops"]]
         first_name, last_name = feed.stops[stop_ids[0]]["stop_name"], feed.stops[stop_ids[-1]]["stop_name"]
         route = dict(route_id=line["id"], agency_id="TEC-DEMO", route_short_name=line["short"],

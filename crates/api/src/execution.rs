@@ -374,11 +374,3 @@ fn timed_out(budget: Duration) -> async_graphql::ServerError {
     error.extensions = Some(extensions);
     error
 }
-
-/// The GraphiQL page, for people opening `/graphql` in a browser.
-pub fn graphiql_page(endpoint: &str) -> String {
-    async_graphql::http::GraphiQLSource::build()
-        .endpoint(endpoint)
-        .title("Wapi Synergies")
-        .finish()
-}

@@ -21,7 +21,6 @@ mod schema;
 
 pub use execution::{
     ExecutionLimits, Executor, GraphqlRequest, OperationKind, Outcome, Prepared, Refusal,
-    graphiql_page,
 };
 pub use limits::MAX_BODY_BYTES;
 

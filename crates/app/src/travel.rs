@@ -9,9 +9,11 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, FixedOffset, NaiveTime, TimeDelta, Utc};
 use domain::catalog::{Catalog, OfferFilterInput};
-use domain::codes::NisCode;
+use domain::codes::{NisCode, Postcode};
+use domain::location::{Point, ServiceArea};
 use domain::offer::OfferDetails;
 use domain::operator::SiteId;
+use domain::text::fold;
 use transit::{
     Coordinate, JourneyQuery, OneToManyQuery, Place, QueryError, TimeConstraint, Timetable,
 };
@@ -31,12 +33,15 @@ pub struct RawPoint {
     pub lon: f64,
 }
 
-/// A place as a client gave it: exactly one of a point, a stop or a commune.
+/// A place as a client gave it: exactly one of a point, a stop, a commune,
+/// or a postal locality (a postcode, a locality's name, or both).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlaceInput {
     pub point: Option<RawPoint>,
     pub stop_id: Option<String>,
     pub commune_nis: Option<String>,
+    pub postcode: Option<String>,
+    pub locality: Option<String>,
 }
 
 /// "Reachable from this place within so many minutes, arriving by then".
@@ -64,16 +69,34 @@ pub fn coordinate(lat: f64, lon: f64, field: &str) -> AppResult<Coordinate> {
     Coordinate::new(lat, lon).map_err(|e| AppError::bad_input(field, e))
 }
 
-/// Reads a place: exactly one of a point, a stop id or a commune.
-pub fn place(catalog: &Catalog, input: &PlaceInput, argument: &str) -> AppResult<Place> {
-    match (&input.point, &input.stop_id, &input.commune_nis) {
-        (Some(point), None, None) => Ok(Place::Point(coordinate(
-            point.lat,
-            point.lon,
-            &format!("{argument}.point"),
-        )?)),
-        (None, Some(stop), None) => Ok(Place::Stop(stop.clone())),
-        (None, None, Some(nis)) => {
+/// Reads a place: exactly one of a point (inside the service area), a stop
+/// id, a commune (where its people are: its main locality), or a postal
+/// locality.
+pub fn place(
+    catalog: &Catalog,
+    service_area: &ServiceArea,
+    input: &PlaceInput,
+    argument: &str,
+) -> AppResult<Place> {
+    let postal = input.postcode.is_some() || input.locality.is_some();
+    let point = match (&input.point, &input.stop_id, &input.commune_nis, postal) {
+        (Some(point), None, None, false) => {
+            let field = format!("{argument}.point");
+            let checked = Point::parse(point.lat, point.lon)
+                .map_err(|e| AppError::bad_input(&field, e))
+                .and_then(|p| {
+                    service_area
+                        .check_point(p)
+                        .map_err(|e| AppError::bad_input(&field, e))
+                })?;
+            return Ok(Place::Point(coordinate(
+                checked.lat(),
+                checked.lon(),
+                &field,
+            )?));
+        }
+        (None, Some(stop), None, false) => return Ok(Place::Stop(stop.clone())),
+        (None, None, Some(nis), false) => {
             let argument = format!("{argument}.communeNis");
             let code = NisCode::parse(nis).map_err(|e| AppError::bad_input(&argument, e))?;
             let commune = catalog.commune(&code).ok_or_else(|| {
@@ -82,16 +105,148 @@ pub fn place(catalog: &Catalog, input: &PlaceInput, argument: &str) -> AppResult
                     format!("{nis} is not a commune of Wallonie picarde"),
                 )
             })?;
-            let point = commune.representative_point();
-            Ok(Place::Point(coordinate(
-                point.lat(),
-                point.lon(),
-                &argument,
-            )?))
+            commune.town_point()
         }
-        _ => Err(AppError::bad_input(
+        (None, None, None, true) => postal_place(
+            catalog,
+            input.postcode.as_deref(),
+            input.locality.as_deref(),
             argument,
-            "give exactly one of point, stopId and communeNis",
+        )?,
+        _ => {
+            return Err(AppError::bad_input(
+                argument,
+                "give exactly one of point, stopId, communeNis, and postcode or locality",
+            ));
+        }
+    };
+    Ok(Place::Point(coordinate(
+        point.lat(),
+        point.lon(),
+        argument,
+    )?))
+}
+
+/// A postal locality from its postcode ("7860"), its name ("Houtaing"), or
+/// both; a commune's name stands for its main locality. Refusals name the
+/// field and suggest the geocoder's best candidate where there is one.
+fn postal_place(
+    catalog: &Catalog,
+    postcode: Option<&str>,
+    locality: Option<&str>,
+    argument: &str,
+) -> AppResult<Point> {
+    let postcode_field = format!("{argument}.postcode");
+    let locality_field = format!("{argument}.locality");
+    let suggestion = |typed: &str| {
+        catalog
+            .geocode(typed, 1)
+            .first()
+            .map(|c| format!("; did you mean {}?", c.label))
+            .unwrap_or_default()
+    };
+    let localities = || {
+        catalog
+            .communes()
+            .iter()
+            .flat_map(|commune| commune.localities.iter().map(move |l| (commune, l)))
+    };
+    let named = |name: &str| {
+        let folded = fold(name);
+        move |(_, l): &(
+            &domain::territory::Commune,
+            &domain::territory::PostalLocality,
+        )| { fold(&l.name) == folded }
+    };
+    let with_postcode = match postcode {
+        Some(raw) => {
+            let code = Postcode::parse(raw).map_err(|e| AppError::bad_input(&postcode_field, e))?;
+            let found: Vec<_> = localities().filter(|(_, l)| l.postcode == code).collect();
+            if found.is_empty() {
+                return Err(AppError::bad_input(
+                    &postcode_field,
+                    format!("{raw} is not a postcode of Wallonie picarde"),
+                ));
+            }
+            Some(found)
+        }
+        None => None,
+    };
+    match (with_postcode, locality.map(str::trim)) {
+        (Some(found), Some(name)) => found
+            .iter()
+            .copied()
+            .find(named(name))
+            .map(|(_, l)| l.location)
+            .ok_or_else(|| {
+                let names: Vec<&str> = found.iter().map(|(_, l)| l.name.as_str()).collect();
+                AppError::bad_input(
+                    &locality_field,
+                    format!(
+                        "no locality named {name} has the postcode {}: it has {}{}",
+                        postcode.unwrap_or_default(),
+                        names.join(", "),
+                        suggestion(name)
+                    ),
+                )
+            }),
+        (Some(found), None) => {
+            // The locality bearing its commune's name, else the only one.
+            let main = found
+                .iter()
+                .find(|(commune, l)| fold(&l.name) == fold(&commune.name_fr));
+            match (main, found.as_slice()) {
+                (Some((_, l)), _) | (None, [(_, l)]) => Ok(l.location),
+                _ => {
+                    let names: Vec<&str> = found.iter().map(|(_, l)| l.name.as_str()).collect();
+                    Err(AppError::bad_input(
+                        &postcode_field,
+                        format!(
+                            "{} has several localities ({}): give `locality` too",
+                            postcode.unwrap_or_default(),
+                            names.join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        (None, Some(name)) => {
+            let matching: Vec<_> = localities().filter(named(name)).collect();
+            if let [(_, l)] = matching.as_slice() {
+                return Ok(l.location);
+            }
+            if let Some(commune) = catalog.communes().iter().find(|c| {
+                fold(&c.name_fr) == fold(name)
+                    || c.name_nl
+                        .as_deref()
+                        .is_some_and(|nl| fold(nl) == fold(name))
+            }) {
+                return Ok(commune.town_point());
+            }
+            if matching.len() > 1 {
+                let postcodes: Vec<String> = matching
+                    .iter()
+                    .map(|(_, l)| l.postcode.to_string())
+                    .collect();
+                return Err(AppError::bad_input(
+                    &locality_field,
+                    format!(
+                        "several localities are named {name} ({}): give `postcode` too",
+                        postcodes.join(", ")
+                    ),
+                ));
+            }
+            Err(AppError::bad_input(
+                &locality_field,
+                format!(
+                    "{name} is not a locality of Wallonie picarde{}",
+                    suggestion(name)
+                ),
+            ))
+        }
+        (None, None) => Err(AppError::bad_input(
+            argument,
+            "give a postcode or a locality",
         )),
     }
 }
@@ -177,7 +332,12 @@ pub(crate) fn reachable_sites(
             ),
         ));
     }
-    let from = place(catalog, &reachable.from, "filter.reachable.from")?;
+    let from = place(
+        catalog,
+        &snapshot.service_area,
+        &reachable.from,
+        "filter.reachable.from",
+    )?;
     let max_travel = TimeDelta::minutes(i64::from(reachable.max_minutes));
     let query = catalog
         .parse_offer_filter(filter, &snapshot.service_area)
@@ -327,8 +487,8 @@ pub fn plan_journeys(
             "departAt",
         ),
     };
-    let from = place(&snapshot.catalog, from, "from")?;
-    let to = place(&snapshot.catalog, to, "to")?;
+    let from = place(&snapshot.catalog, &snapshot.service_area, from, "from")?;
+    let to = place(&snapshot.catalog, &snapshot.service_area, to, "to")?;
     journeys(timetable, from, to, time, count, time_field)
 }
 

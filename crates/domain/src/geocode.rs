@@ -25,8 +25,8 @@
 //! How well the place fits:
 //! - with no postcode typed, a locality bearing its commune's name (Tournai
 //!   in Tournai) keeps 0.95 of its score: the commune and its homonymous
-//!   locality both come back, the commune first, because its centroid stands
-//!   for the whole commune and a bare commune name most likely means it;
+//!   locality both come back, the commune first, because a bare commune
+//!   name most likely means the whole commune;
 //! - with a postcode typed, a locality with that postcode keeps its score, a
 //!   commune having that postcode keeps 0.95 (the locality is the more
 //!   precise answer to "7500 Tournai"), and any other place keeps a quarter
@@ -40,8 +40,6 @@
 //! or the only one of its postcode, scores 1.0; the others 0.9.
 
 use std::collections::{HashMap, HashSet};
-
-use geo::InteriorPoint;
 
 use crate::codes::{NisCode, Postcode};
 use crate::location::Point;
@@ -75,8 +73,8 @@ const TWO_EDITS_FROM_LETTERS: usize = 8;
 /// What kind of place a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceKind {
-    /// A whole commune, located at the centroid of its boundary (or inside
-    /// it when the centroid falls outside).
+    /// A whole commune, located at its main locality, where its people are
+    /// (`Commune::town_point`).
     Commune,
     /// A postal locality (a section of a commune), located at its own point.
     Locality,
@@ -91,8 +89,8 @@ pub struct GeocodeCandidate {
     pub kind: PlaceKind,
     /// The commune or locality name as officially written, with accents.
     pub name: String,
-    /// The locality's point, or the commune's centroid (a point inside the
-    /// commune for the odd commune whose centroid falls outside it).
+    /// The locality's point, or the commune's main locality's point
+    /// (`Commune::town_point`): usable as the place of a journey.
     pub location: Point,
     pub commune_nis: NisCode,
     pub commune_name: String,
@@ -267,7 +265,7 @@ fn commune_place(commune: &Commune) -> Place {
             label,
             kind: PlaceKind::Commune,
             name: commune.name_fr.clone(),
-            location: representative_point(commune),
+            location: commune.town_point(),
             commune_nis: commune.nis.clone(),
             commune_name: commune.name_fr.clone(),
             postcode: None,
@@ -278,20 +276,6 @@ fn commune_place(commune: &Commune) -> Place {
         bears_commune_name: false,
         leads_its_postcode: false,
     }
-}
-
-/// Where a commune is shown: its centroid, unless the commune's shape puts
-/// the centroid outside it (Enghien's does, on the real boundaries); then a
-/// point inside the boundary, lest "Enghien" put a pin in another commune.
-fn representative_point(commune: &Commune) -> Point {
-    if commune.contains(commune.centroid) {
-        return commune.centroid;
-    }
-    commune
-        .boundary
-        .interior_point()
-        .and_then(|point| Point::from_geo(point).ok())
-        .unwrap_or(commune.centroid)
 }
 
 fn locality_place(
@@ -739,7 +723,7 @@ mod tests {
         assert_eq!(found[0].label, "Tournai (commune)");
         assert_eq!(found[0].score, 1.0);
         let tournai = real_territory().get(&found[0].commune_nis).unwrap();
-        assert_eq!(found[0].location, tournai.centroid);
+        assert_eq!(found[0].location, tournai.main_locality().unwrap().location);
         assert_eq!(found[1].kind, PlaceKind::Locality);
         assert_eq!(found[1].label, "7500 Tournai");
         assert_eq!(found[1].score, HOMONYMOUS_LOCALITY_FACTOR);
@@ -863,6 +847,19 @@ mod tests {
         assert_eq!(enghien.kind, PlaceKind::Commune);
         assert!(!commune.contains(commune.centroid));
         assert!(commune.contains(enghien.location));
+    }
+
+    #[test]
+    fn every_commune_stands_at_its_main_locality() {
+        for commune in real_territory().communes() {
+            let main = commune
+                .main_locality()
+                .unwrap_or_else(|| panic!("{} has no main locality", commune.name_fr));
+            assert_eq!(commune.town_point(), main.location, "{}", commune.name_fr);
+            let candidate = first(&commune.name_fr);
+            assert_eq!(candidate.kind, PlaceKind::Commune);
+            assert_eq!(candidate.location, main.location, "{}", commune.name_fr);
+        }
     }
 
     #[test]

@@ -94,10 +94,26 @@ impl Commune {
         postcodes
     }
 
-    /// A point that stands for the whole commune and lies inside it: the
-    /// centroid, or, for a commune shaped so that its centroid falls
-    /// outside (Enghien), a point inside.
-    pub fn representative_point(&self) -> Point {
+    /// The commune's main locality, its chef-lieu: the postal locality
+    /// bearing the commune's name (bpost names one so in each of the 23
+    /// communes: "7800 Ath", "7860 Lessines", "7910 Frasnes-lez-Anvaing").
+    pub fn main_locality(&self) -> Option<&PostalLocality> {
+        let name = crate::text::fold(&self.name_fr);
+        self.localities
+            .iter()
+            .find(|locality| crate::text::fold(&locality.name) == name)
+    }
+
+    /// Where the commune's people are, for a journey "from Ath" or a pin
+    /// for "Ath": its main locality's point. A merged Belgian commune's
+    /// centroid lies in fields, often farther than a walk from any stop;
+    /// the centroid stays for drawing the commune on a map. A commune
+    /// without a main locality stands at its centroid, or at a point inside
+    /// it when its shape puts the centroid outside (Enghien's does).
+    pub fn town_point(&self) -> Point {
+        if let Some(locality) = self.main_locality() {
+            return locality.location;
+        }
         if self.contains(self.centroid) {
             return self.centroid;
         }

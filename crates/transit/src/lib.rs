@@ -97,10 +97,15 @@
 //!   most [`RouterSettings::footpath_max_meters`], computed once at import
 //!   across all feeds (so SNCB and TEC connect), replaced or removed by
 //!   `transfers.txt`. From or to a point: stops within
-//!   [`RouterSettings::max_walk_meters`]. A walk straight from origin to
+//!   [`RouterSettings::max_walk_meters`], or where there is none the
+//!   nearest ones within [`RouterSettings::max_fallback_walk_meters`] (the
+//!   walk leg says how far). A walk straight from origin to
 //!   destination is a journey of its own when it is within that limit
 //!   (between two stops: when they are joined by a footpath).
 //! - At most [`RouterSettings::max_transfers`] changes.
+//! - No journey comes with a [`NoJourney`] reason of its kind: no stop
+//!   within reach, no service that day, an arrive-by before the first
+//!   arrival, or no connection.
 //!
 //! # The router: Connection Scan
 //!
@@ -164,8 +169,8 @@ pub use error::{ImportError, ImportIssue, QueryError};
 pub use import::{FeedReport, ImportReport};
 pub use model::{Mode, StopKind};
 pub use router::{
-    Journey, JourneyOutcome, JourneyQuery, Leg, MAX_JOURNEYS, MAX_TARGETS, OneToManyQuery, Place,
-    TimeConstraint,
+    Journey, JourneyOutcome, JourneyQuery, Leg, MAX_JOURNEYS, MAX_TARGETS, NoJourney,
+    NoJourneyKind, OneToManyQuery, Place, TimeConstraint,
 };
 pub use settings::RouterSettings;
 pub use source::FeedSource;

@@ -15,6 +15,11 @@ pub struct RouterSettings {
     /// point, or directly between two places (the walking-only journey), in
     /// metres. Default 1,200.
     pub max_walk_meters: f64,
+    /// Where no stop lies within [`max_walk_meters`](Self::max_walk_meters)
+    /// of a point (a hamlet, a commune's edge), the walk to the nearest
+    /// stops may be this long instead, so that the journey says how far
+    /// one walks rather than finding nothing. Default 3,000.
+    pub max_fallback_walk_meters: f64,
     /// Longest walk between two stops when changing vehicles, in metres.
     /// Default 400.
     pub footpath_max_meters: f64,
@@ -31,6 +36,7 @@ impl Default for RouterSettings {
             walking_speed_kmh: 4.5,
             walking_detour_factor: 1.3,
             max_walk_meters: 1_200.0,
+            max_fallback_walk_meters: 3_000.0,
             footpath_max_meters: 400.0,
             min_transfer_seconds: 120,
             max_transfers: 4,
@@ -67,6 +73,12 @@ impl RouterSettings {
         seconds.ceil() as u32
     }
 
+    /// The longest walk between a point and its first or last stop: the
+    /// fallback when it is the longer.
+    pub fn longest_access_walk_meters(&self) -> f64 {
+        self.max_walk_meters.max(self.max_fallback_walk_meters)
+    }
+
     /// Every reason these settings cannot be used, empty when they can.
     pub(crate) fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
@@ -87,6 +99,7 @@ impl RouterSettings {
         }
         let distances = [
             ("max_walk_meters", self.max_walk_meters),
+            ("max_fallback_walk_meters", self.max_fallback_walk_meters),
             ("footpath_max_meters", self.footpath_max_meters),
         ];
         for (name, value) in distances {

@@ -26,7 +26,7 @@ use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, RawQuery, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::{WebState, headers};
@@ -272,7 +272,7 @@ pub(crate) async fn get(
 ) -> Response {
     let media = ResponseMedia::negotiate(&headers);
     let Some(query) = query.filter(|q| !q.is_empty()) else {
-        return Html(api::graphiql_page("/graphql")).into_response();
+        return crate::graphiql_page::page();
     };
     let request = match GraphqlRequest::from_query_string(&query) {
         Ok(request) => request,

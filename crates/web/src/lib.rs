@@ -2,13 +2,16 @@
 //! the router ([`router`]), GraphQL over HTTP with its media types, methods
 //! and limits (`graphql_http`), reading who asks from the request's headers
 //! (`headers`), the GeoJSON layers for map widgets (`geo_http`), the map
-//! page and its vendored assets (`map_page`), metrics (`metrics`), request
+//! page (`map_page`) and GraphiQL (`graphiql_page`), their embedded and
+//! vendored files (`assets`), serving connections (`serving`), metrics (`metrics`), request
 //! ids, CORS and the probes.
 //!
 //! It must not know: GraphQL's engine (it hands documents to
 //! `api::Executor`), the rules of use cases (`app`), SQL.
 
+mod assets;
 mod geo_http;
+mod graphiql_page;
 mod graphql_http;
 mod headers;
 mod map_page;

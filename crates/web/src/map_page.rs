@@ -14,38 +14,21 @@
 //!   registry (see `assets/vendor/leaflet/VERSION`), served with
 //!   `Cache-Control: public, max-age=3600`.
 //!
-//! Every file is compiled into the binary, so the server needs no asset
-//! folder and works from any working directory.
+//! Every file is compiled into the binary (`assets`).
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
 use crate::WebState;
-
-const HTML: &str = "text/html; charset=utf-8";
-const JAVASCRIPT: &str = "text/javascript; charset=utf-8";
-const CSS: &str = "text/css; charset=utf-8";
-const PNG: &str = "image/png";
-const TEXT: &str = "text/plain; charset=utf-8";
-
-/// The page's own files change with the server: browsers revalidate them.
-const OWN_FILES: &str = "no-cache";
-/// Vendored files change only when the pinned version does.
-const VENDORED_FILES: &str = "public, max-age=3600";
+use crate::assets::{Asset, CSS, HTML, JAVASCRIPT, OWN_FILES, PNG, TEXT, file, vendored};
 
 /// Shown under the map when tiles are configured: the usual tile servers
 /// draw OpenStreetMap data, whose licence asks for this credit.
 const TILE_ATTRIBUTION: &str = "© OpenStreetMap contributors";
-
-/// One embedded file: its bytes and content type.
-struct Asset {
-    body: &'static [u8],
-    content_type: &'static str,
-}
 
 /// The vendored Leaflet files, by their path under `/map/vendor/leaflet/`.
 const LEAFLET: &[(&str, Asset)] = &[
@@ -125,24 +108,6 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/map/vendor/leaflet/{*path}", get(leaflet))
 }
 
-fn file(body: &'static [u8], content_type: &'static str, cache_control: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static(cache_control),
-            ),
-            (
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ),
-        ],
-        body,
-    )
-        .into_response()
-}
-
 /// `GET /map`
 async fn page() -> Response {
     file(include_bytes!("../assets/map/index.html"), HTML, OWN_FILES)
@@ -183,10 +148,7 @@ async fn config(State(state): State<WebState>) -> Response {
 
 /// `GET /map/vendor/leaflet/{path}`
 async fn leaflet(Path(path): Path<String>) -> Response {
-    match LEAFLET.iter().find(|(name, _)| *name == path) {
-        Some((_, asset)) => file(asset.body, asset.content_type, VENDORED_FILES),
-        None => StatusCode::NOT_FOUND.into_response(),
-    }
+    vendored(LEAFLET, &path)
 }
 
 #[cfg(test)]
@@ -198,14 +160,7 @@ mod tests {
         for (name, asset) in LEAFLET {
             assert!(!asset.body.is_empty(), "{name}");
         }
-        let version = std::str::from_utf8(
-            LEAFLET
-                .iter()
-                .find(|(name, _)| *name == "VERSION")
-                .map(|(_, asset)| asset.body)
-                .unwrap_or_default(),
-        )
-        .unwrap_or_default();
+        let version = crate::assets::text_of(LEAFLET, "VERSION");
         assert!(version.starts_with("leaflet 1.9.4"), "{version}");
     }
 

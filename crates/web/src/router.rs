@@ -31,6 +31,7 @@ pub fn router(app: app::App, settings: Settings) -> Router {
         .route("/livez", get(livez))
         .route("/readyz", get(readyz))
         .merge(crate::map_page::routes())
+        .merge(crate::graphiql_page::routes())
         .layer(middleware::from_fn_with_state(state.clone(), record_http))
         .with_state(state)
         .layer(DefaultBodyLimit::max(api::MAX_BODY_BYTES))

@@ -33,14 +33,28 @@ on_both_databases!(
             .await
             .unwrap();
         assert_eq!(graphiql.status(), 200);
+        let page = graphiql.text().await.unwrap();
+        assert!(page.to_lowercase().contains("graphiql"));
+        // Everything the page loads comes from this server (it works
+        // offline), and is there.
         assert!(
-            graphiql
-                .text()
-                .await
-                .unwrap()
-                .to_lowercase()
-                .contains("graphiql")
+            !page.contains("https://") && !page.contains("http://"),
+            "{page}"
         );
+        let loaded: Vec<&str> = page
+            .split(['"', '\''])
+            .filter(|s| s.starts_with("/graphiql/"))
+            .collect();
+        assert!(loaded.len() >= 5, "{loaded:?}");
+        for path in loaded {
+            let file = client
+                .get(format!("{}{path}", app.address))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(file.status(), 200, "{path}");
+            assert!(!file.bytes().await.unwrap().is_empty(), "{path}");
+        }
 
         let get = client
             // `{ poles { code } }`, percent-encoded.

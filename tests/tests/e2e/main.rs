@@ -13,6 +13,7 @@ mod helpers;
 mod hostile;
 mod http;
 mod map_page;
+mod mobility;
 mod nodes;
 mod pagination;
 mod partner_writes;

@@ -211,7 +211,7 @@ on_both_databases!(
             ),
             (
                 json!({ "from": { "point": { "lat": 48.85, "lon": 2.35 } }, "to": station, "at": "2026-12-07T07:00:00+01:00" }),
-                "from",
+                "from.point",
             ),
             (
                 json!({ "from": station, "to": station, "at": "2026-12-07T07:00:00+01:00" }),

@@ -161,15 +161,24 @@ impl From<OperatorFilter> for domain::catalog::OperatorFilterInput {
     }
 }
 
-/// Where a journey starts or ends: exactly one of the three.
+/// Where a journey starts or ends: exactly one of a point, a stop, a commune, or a postal locality
+/// (`postcode`, `locality`, or both). A `geocode` candidate is a place as it is: its `location` as
+/// `point`, or its `communeNis`, or its `postcode` and `name` as `postcode` and `locality`.
 #[derive(InputObject, Debug, Clone)]
 pub struct PlaceInput {
-    /// A point (an address found with `geocode`, a site's location).
+    /// A point inside the service area (an address found with `geocode`, a site's location).
     pub point: Option<PointInput>,
     /// A stop, platform or station id from `stopsNear`.
     pub stop_id: Option<String>,
-    /// A commune, by NIS code: a point inside it stands for it.
+    /// A commune, by NIS code: it stands where its people are, at its main locality ("7800 Ath" for
+    /// Ath), not at its centroid, which for a merged commune often lies in fields.
     pub commune_nis: Option<String>,
+    /// A postcode of Wallonie picarde ("7860"): the locality bearing its commune's name, or its
+    /// only locality; with several, give `locality` too.
+    pub postcode: Option<String>,
+    /// A postal locality's name ("Houtaing"), accents and case ignored; a commune's name stands for
+    /// its main locality. A name that is no locality is refused with the closest one suggested.
+    pub locality: Option<String>,
 }
 
 /// "Reachable by public transport": from a place, arriving by a time, within a travel time.
@@ -228,6 +237,8 @@ impl From<PlaceInput> for app::travel::PlaceInput {
             point: place.point.map(Into::into),
             stop_id: place.stop_id,
             commune_nis: place.commune_nis,
+            postcode: place.postcode,
+            locality: place.locality,
         }
     }
 }

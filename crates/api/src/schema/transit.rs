@@ -28,6 +28,23 @@ pub enum TransitMode {
     Other,
 }
 
+/// Why no journey was found, for clients to say what to change.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "transit::NoJourneyKind")]
+pub enum NoJourneyCode {
+    /// Not even the longest allowed walk reaches a stop from the origin.
+    NoStopNearOrigin,
+    /// Not even the longest allowed walk reaches the destination from a stop.
+    NoStopNearDestination,
+    /// No bus or train serves the stops near the origin or the destination that day (a Sunday, a
+    /// holiday).
+    NoServiceThatDay,
+    /// The first arrival near the destination that day is later than the asked arrival time.
+    ArriveByTooEarly,
+    /// Vehicles run, but none links the two places in the 24 hours searched.
+    NoConnection,
+}
+
 /// A stop, platform or station.
 #[derive(SimpleObject, Debug, Clone)]
 pub struct Stop {
@@ -154,8 +171,10 @@ impl From<transit::Journey> for Journey {
 pub struct JourneyPlan {
     /// The journeys, earliest arrival first: the fastest and those with fewer changes.
     pub journeys: Vec<Journey>,
-    /// Why no journey was found, when `journeys` is empty.
+    /// Why no journey was found, when `journeys` is empty, in words.
     pub no_journey_reason: Option<String>,
+    /// Why no journey was found, when `journeys` is empty, as a code.
+    pub no_journey_code: Option<NoJourneyCode>,
 }
 
 /// Public transport: stops, journeys and departures.
@@ -197,7 +216,8 @@ fn plan(
     .located()?;
     Ok(JourneyPlan {
         journeys: outcome.journeys.into_iter().map(Into::into).collect(),
-        no_journey_reason: outcome.no_journey_reason,
+        no_journey_reason: outcome.no_journey.as_ref().map(|n| n.message.clone()),
+        no_journey_code: outcome.no_journey.map(|n| n.kind.into()),
     })
 }
 

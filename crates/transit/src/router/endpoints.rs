@@ -102,24 +102,43 @@ impl Timetable {
         }
     }
 
-    /// Walks of at most `max_walk_meters` between a point and the stops.
+    /// Walks of at most `max_walk_meters` between a point and the stops;
+    /// where there is none, the walks to the nearest stops within
+    /// `max_fallback_walk_meters` (the nearest, and those at most a
+    /// footpath farther).
     pub(crate) fn walks_around(&self, point: Coordinate) -> Vec<Link> {
         let settings = &self.settings;
+        let link = |stop: StopIdx| {
+            let straight = self.stops[stop as usize].location.distance_meters(point);
+            let meters = settings.walking_meters(straight);
+            Link {
+                stop,
+                seconds: settings.walking_seconds(meters),
+                meters,
+                platform: None,
+            }
+        };
         let straight_limit = settings.max_walk_meters / settings.walking_detour_factor;
         let mut links: Vec<Link> = self
             .tree
             .within(point, straight_limit)
-            .filter_map(|stop| {
-                let straight = self.stops[stop as usize].location.distance_meters(point);
-                let meters = settings.walking_meters(straight);
-                (meters <= settings.max_walk_meters).then(|| Link {
-                    stop,
-                    seconds: settings.walking_seconds(meters),
-                    meters,
-                    platform: None,
-                })
-            })
+            .map(link)
+            .filter(|l| l.meters <= settings.max_walk_meters)
             .collect();
+        if links.is_empty() {
+            let nearest = self.tree.nearest(point).next().map(link);
+            if let Some(nearest) = nearest.filter(|l| l.meters <= settings.max_fallback_walk_meters)
+            {
+                let reach = (nearest.meters + settings.footpath_max_meters)
+                    .min(settings.max_fallback_walk_meters);
+                links = self
+                    .tree
+                    .within(point, reach / settings.walking_detour_factor)
+                    .map(link)
+                    .filter(|l| l.meters <= reach)
+                    .collect();
+            }
+        }
         links.sort_by_key(|l| (l.seconds, l.stop));
         links
     }

@@ -88,10 +88,12 @@ impl Timetable {
             TimeConstraint::DepartAfter(_) => search.depart_after(time),
             TimeConstraint::ArriveBy(_) => search.arrive_by(time),
         };
-        let no_journey_reason = found.is_empty().then(|| search.why_nothing(query.time));
+        let no_journey = found
+            .is_empty()
+            .then(|| self.why_no_journey(&search.origin, &search.destination, query.time));
         Ok(JourneyOutcome {
             journeys: found.into_iter().map(|f| f.journey).collect(),
-            no_journey_reason,
+            no_journey,
         })
     }
 }
@@ -248,24 +250,5 @@ impl Search<'_> {
         found.truncate(self.max);
         found.sort_by_key(|f| (f.arrival, Reverse(f.departure), f.transfers));
         found
-    }
-
-    fn why_nothing(&self, time: TimeConstraint) -> String {
-        let walk = self.tt.settings.max_walk_meters;
-        if self.origin.links.is_empty() {
-            return format!("no stop is within {walk} m walking of the origin");
-        }
-        if self.destination.links.is_empty() {
-            return format!("no stop is within {walk} m walking of the destination");
-        }
-        match time {
-            TimeConstraint::DepartAfter(t) => {
-                format!("no journey leaves within 24 hours after {}", t.to_rfc3339())
-            }
-            TimeConstraint::ArriveBy(t) => format!(
-                "no journey arrives within 24 hours before {}",
-                t.to_rfc3339()
-            ),
-        }
     }
 }

@@ -2,6 +2,7 @@
 //! see the crate documentation for the model and the choices.
 
 mod backward;
+mod diagnosis;
 mod endpoints;
 mod forward;
 mod journeys;
@@ -15,11 +16,14 @@ use crate::coordinate::Coordinate;
 use crate::model::{Instant, Mode};
 use crate::timetable::StopInfo;
 
+pub use diagnosis::{NoJourney, NoJourneyKind};
+
 /// Where a journey starts or ends.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Place {
     /// Anywhere: one walks from or to the stops within
-    /// [`crate::RouterSettings::max_walk_meters`].
+    /// [`crate::RouterSettings::max_walk_meters`], or, where there is none,
+    /// to the nearest within [`crate::RouterSettings::max_fallback_walk_meters`].
     Point(Coordinate),
     /// A stop or platform id, or a station id standing for any of its
     /// platforms.
@@ -61,8 +65,8 @@ pub const MAX_JOURNEYS: usize = 10;
 pub struct JourneyOutcome {
     /// Sorted by arrival, then by latest departure.
     pub journeys: Vec<Journey>,
-    /// Set when `journeys` is empty.
-    pub no_journey_reason: Option<String>,
+    /// Why there is none, when `journeys` is empty.
+    pub no_journey: Option<NoJourney>,
 }
 
 /// A way from the origin to the destination: a sequence of legs, each

@@ -116,7 +116,7 @@ fn check_end(
             };
             if leg.mode != Mode::Walk
                 || (meters - expected).abs() > 0.01
-                || meters > settings.max_walk_meters
+                || meters > settings.longest_access_walk_meters()
             {
                 return Err(format!(
                     "the walk at the point is {meters} m, expected {expected} m within the limit"

@@ -3,13 +3,13 @@
 //! 6 minutes inside Tournai station and a change that `transfers.txt` forbids.
 
 use transit::{
-    Coordinate, Journey, JourneyOutcome, JourneyQuery, Mode, OneToManyQuery, Place, QueryError,
-    RouterSettings, StopKind, TimeConstraint, Timetable,
+    Coordinate, Journey, JourneyOutcome, JourneyQuery, Mode, NoJourneyKind, OneToManyQuery, Place,
+    QueryError, RouterSettings, StopKind, TimeConstraint, Timetable,
 };
 
 use super::feasibility::check_journey;
 use super::gtfs_folder::GtfsFolder;
-use super::support::{brussels, fixture_path, iso, load};
+use super::support::{self, brussels, fixture_path, iso, load};
 
 fn stations() -> Timetable {
     load(&["stations"]).0
@@ -304,21 +304,84 @@ fn questions_that_cannot_be_answered_say_why() {
 }
 
 #[test]
-fn no_journey_comes_with_a_reason() {
+fn no_journey_comes_with_a_reason_of_its_kind() {
     let tt = stations();
-    // Nothing leaves Lille.
-    let outcome = tt
+    let reason = |from: Place, to: Place, time: TimeConstraint| {
+        let outcome = plan(&tt, from, to, time, 3);
+        assert!(outcome.journeys.is_empty(), "{outcome:#?}");
+        outcome.no_journey.expect("a reason")
+    };
+    // Nothing leaves Lille, any day.
+    let nothing_leaves = reason(
+        stop("LILLE"),
+        stop("CEL"),
+        TimeConstraint::DepartAfter(brussels("2027-03-10", "07:00")),
+    );
+    assert_eq!(nothing_leaves.kind, NoJourneyKind::NoServiceThatDay);
+    assert!(
+        nothing_leaves.message.contains("10/03/2027"),
+        "{}",
+        nothing_leaves.message
+    );
+    // On the timetable's first day the first bus reaches Celles at 07:40:
+    // arriving by 07:00 is impossible (and there is no day before).
+    let too_early = reason(
+        stop("M1"),
+        stop("CEL"),
+        TimeConstraint::ArriveBy(brussels("2027-03-01", "07:00")),
+    );
+    assert_eq!(too_early.kind, NoJourneyKind::ArriveByTooEarly);
+    assert!(too_early.message.contains("07:40"), "{}", too_early.message);
+    // Inside the area the feed covers, but over 3 km from any stop.
+    let nowhere = Coordinate::new(50.6366, 3.1450).unwrap();
+    let unreachable = reason(
+        Place::Point(nowhere),
+        stop("CEL"),
+        TimeConstraint::DepartAfter(brussels("2027-03-10", "06:00")),
+    );
+    assert_eq!(unreachable.kind, NoJourneyKind::NoStopNearOrigin);
+}
+
+#[test]
+fn a_place_beyond_the_walking_limit_walks_to_its_nearest_stop_and_says_how_far() {
+    let tt = stations();
+    // 1.6 km north of Celles Place as the crow flies: about 2.1 km walking,
+    // over the 1,200 m limit and under the 3,000 m fallback.
+    let hamlet = Coordinate::new(50.7254, 3.4580).unwrap();
+    let outcome = plan(
+        &tt,
+        stop("M1"),
+        Place::Point(hamlet),
+        TimeConstraint::DepartAfter(brussels("2027-03-10", "06:50")),
+        1,
+    );
+    let journey = outcome
+        .journeys
+        .first()
+        .expect("a journey despite the long walk");
+    let last = journey.legs.last().unwrap();
+    assert_eq!(last.mode, Mode::Walk);
+    let meters = last.walk_meters.unwrap();
+    assert!((1_200.0..=3_000.0).contains(&meters), "{meters}");
+    assert_eq!(last.from_stop.as_ref().unwrap().id, "CEL");
+
+    // Without the fallback, the same place has no stop within reach.
+    let strict = RouterSettings {
+        max_fallback_walk_meters: 0.0,
+        ..RouterSettings::default()
+    };
+    let (strict_tt, _) = Timetable::load(&[support::fixture("stations")], &strict).unwrap();
+    let outcome = strict_tt
         .journeys(&JourneyQuery {
-            from: stop("LILLE"),
-            to: stop("CEL"),
-            time: TimeConstraint::DepartAfter(brussels("2027-03-10", "07:00")),
-            max_journeys: 3,
+            from: stop("M1"),
+            to: Place::Point(hamlet),
+            time: TimeConstraint::DepartAfter(brussels("2027-03-10", "06:50")),
+            max_journeys: 1,
         })
         .unwrap();
-    assert!(outcome.journeys.is_empty());
     assert_eq!(
-        outcome.no_journey_reason.as_deref(),
-        Some("no journey leaves within 24 hours after 2027-03-10T07:00:00+01:00")
+        outcome.no_journey.map(|r| r.kind),
+        Some(NoJourneyKind::NoStopNearDestination)
     );
 }
 

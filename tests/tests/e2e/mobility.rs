@@ -1,0 +1,239 @@
+//! Journeys from the places people say, on the demo feed: every commune
+//! (where its people are, its main locality), every postcode and locality
+//! name, with reasons of their kind when there is no journey and refusals
+//! naming the field, with a suggestion, for places that are not ones.
+//!
+//! Journeys do not touch the database, so these run on SQLite only.
+
+use e2e::TestApp;
+use serde_json::{Value, json};
+use storage::testing::TestDatabase;
+
+/// A school Tuesday of the demo timetable (no holiday in its calendar).
+const SCHOOL_TUESDAY: &str = "2027-03-09";
+
+const PLAN: &str = "query($from: PlaceInput!, $to: PlaceInput!, $at: DateTime, $by: DateTime) {
+    journeyPlan(from: $from, to: $to, departAt: $at, arriveBy: $by, first: 3) {
+      noJourneyReason noJourneyCode
+      journeys { departure arrival legs { mode walkMeters } } } }";
+
+async fn communes(app: &TestApp) -> Vec<(String, String)> {
+    let data = app.data("{ communes { nis name } }", json!({})).await;
+    data["communes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["nis"].as_str().unwrap().to_owned(),
+                c["name"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+async fn plan(app: &TestApp, from: Value, to: Value, at: Option<&str>, by: Option<&str>) -> Value {
+    let at = at.map(|t| format!("{SCHOOL_TUESDAY}T{t}:00+01:00"));
+    let by = by.map(|t| format!("{SCHOOL_TUESDAY}T{t}:00+01:00"));
+    let data = app
+        .data(PLAN, json!({ "from": from, "to": to, "at": at, "by": by }))
+        .await;
+    data["journeyPlan"].clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn from_every_commune_to_every_other_a_morning_journey_exists() {
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    let communes = communes(&app).await;
+    assert_eq!(communes.len(), 23);
+    let mut missing = Vec::new();
+    let mut pairs = 0;
+    for (from_nis, from_name) in &communes {
+        for (to_nis, to_name) in &communes {
+            if from_nis == to_nis {
+                continue;
+            }
+            pairs += 1;
+            let found = plan(
+                &app,
+                json!({ "communeNis": from_nis }),
+                json!({ "communeNis": to_nis }),
+                Some("06:30"),
+                None,
+            )
+            .await;
+            let leaves_in_the_morning = found["journeys"].as_array().unwrap().iter().any(|j| {
+                let departure = j["departure"].as_str().unwrap();
+                (&departure[11..16] >= "06:30") && (&departure[11..16] <= "08:30")
+            });
+            if !leaves_in_the_morning {
+                missing.push(format!(
+                    "{from_name} → {to_name}: {}",
+                    found["noJourneyReason"]
+                ));
+            }
+        }
+    }
+    assert_eq!(pairs, 506);
+    assert!(
+        missing.is_empty(),
+        "{} of 506 pairs without a morning journey:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reachable_filter_finds_offers_from_every_commune() {
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    let mut empty = Vec::new();
+    for (nis, name) in communes(&app).await {
+        let data = app
+            .data(
+                "query($nis: String!, $by: DateTime!) { offers(first: 5, filter: { reachable: {
+                    from: { communeNis: $nis }, maxMinutes: 60, arriveBy: $by } }) { totalCount } }",
+                json!({ "nis": nis, "by": format!("{SCHOOL_TUESDAY}T08:30:00+01:00") }),
+            )
+            .await;
+        if data["offers"]["totalCount"].as_u64().unwrap() == 0 {
+            empty.push(name);
+        }
+    }
+    assert!(empty.is_empty(), "no offer within an hour of: {empty:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postcodes_and_localities_are_places() {
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    let to_tournai = json!({ "communeNis": "57081" });
+    for from in [
+        json!({ "postcode": "7860" }),
+        json!({ "locality": "Houtaing" }),
+        json!({ "locality": "houtaing", "postcode": "7812" }),
+        json!({ "locality": "Lessines" }),
+    ] {
+        let found = plan(&app, from.clone(), to_tournai.clone(), Some("06:30"), None).await;
+        assert!(
+            !found["journeys"].as_array().unwrap().is_empty(),
+            "{from}: {found}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn from_every_locality_a_morning_journey_reaches_tournai() {
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    let data = app
+        .data("{ communes { localities { postcode name } } }", json!({}))
+        .await;
+    let localities: Vec<Value> = data["communes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["localities"].as_array().unwrap().clone())
+        .collect();
+    assert_eq!(localities.len(), 186);
+    let mut missing = Vec::new();
+    for locality in &localities {
+        let from = json!({ "postcode": locality["postcode"], "locality": locality["name"] });
+        let found = plan(
+            &app,
+            from,
+            json!({ "stopId": "sncb-8885001" }),
+            None,
+            Some("09:00"),
+        )
+        .await;
+        if found["journeys"].as_array().unwrap().is_empty() {
+            missing.push(format!(
+                "{} {}: {}",
+                locality["postcode"], locality["name"], found["noJourneyReason"]
+            ));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no journey to Tournai station by 09:00 from:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn places_that_are_not_ones_are_refused_naming_the_field() {
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    let to = json!({ "communeNis": "57081" });
+    let refused = |from: Value| {
+        let app = &app;
+        let to = to.clone();
+        async move {
+            let body = app
+                .graphql(
+                    PLAN,
+                    json!({ "from": from, "to": to, "at": format!("{SCHOOL_TUESDAY}T07:00:00+01:00") }),
+                )
+                .await;
+            let error = body["errors"][0].clone();
+            assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT", "{body}");
+            (
+                error["extensions"]["argument"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                error["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        }
+    };
+    let (argument, message) = refused(json!({ "postcode": "7000" })).await;
+    assert_eq!(argument, "from.postcode");
+    assert!(
+        message.contains("not a postcode of Wallonie picarde"),
+        "{message}"
+    );
+    let (argument, message) = refused(json!({ "locality": "Houtain" })).await;
+    assert_eq!(argument, "from.locality");
+    assert!(message.contains("did you mean Houtaing"), "{message}");
+    let (argument, message) = refused(json!({ "postcode": "7321" })).await;
+    assert_eq!(argument, "from.postcode");
+    assert!(
+        message.contains("Blaton") && message.contains("Harchies"),
+        "{message}"
+    );
+    let (argument, _) = refused(json!({ "point": { "lat": 48.85, "lon": 2.35 } })).await;
+    assert_eq!(argument, "from.point", "Paris is outside the service area");
+    let (argument, _) = refused(json!({ "postcode": "7860", "communeNis": "57081" })).await;
+    assert_eq!(argument, "from");
+    // The same place twice.
+    let body = app
+        .graphql(
+            PLAN,
+            json!({ "from": { "communeNis": "57081" }, "to": { "communeNis": "57081" },
+                    "at": format!("{SCHOOL_TUESDAY}T07:00:00+01:00") }),
+        )
+        .await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{body}"
+    );
+    assert_eq!(body["errors"][0]["extensions"]["argument"], "to", "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_journey_says_why_in_a_code() {
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    // The timetable's first day: nothing ran the evening before, and
+    // nothing reaches Tournai by 05:00.
+    let body = app
+        .data(
+            PLAN,
+            json!({ "from": { "communeNis": "51004" }, "to": { "communeNis": "57081" },
+                    "by": "2026-09-01T05:00:00+02:00" }),
+        )
+        .await;
+    let plan = &body["journeyPlan"];
+    assert_eq!(plan["journeys"], json!([]), "{plan}");
+    assert_eq!(plan["noJourneyCode"], "ARRIVE_BY_TOO_EARLY", "{plan}");
+    assert!(
+        plan["noJourneyReason"].as_str().unwrap().contains("05:00"),
+        "{plan}"
+    );
+}
