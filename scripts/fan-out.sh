@@ -36,7 +36,7 @@ import json, sys
 edges = json.load(sys.stdin)["data"]["operators"]["edges"]
 print(max(edges, key=lambda e: len(e["node"]["offers"]))["node"]["id"])')"
 
-selection="title"
+selection="name"
 for _ in $(seq "$LEVELS"); do selection="offers { operator { ${selection} } }"; done
 printf '{"query":"query($id: ID!) { node(id: $id) { ... on Operator { %s } } }","variables":{"id":"%s"}}' \
     "$selection" "$operator" >"$scratch/fan-out.json"
@@ -57,13 +57,20 @@ done
 single_answers="$(wc -l <"$scratch/latency.txt")"
 
 # Twenty at once, while the peak resident size is watched.
+clients=()
 for i in $(seq 20); do
     curl -s -o "$scratch/answer-$i.json" --max-time "$MAX_SECONDS" \
         -H 'Content-Type: application/json' --data-binary "@$scratch/fan-out.json" "$server_url/graphql" &
+    clients+=("$!")
 done
+still_waiting() {
+    local pid
+    for pid in "${clients[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done
+    return 1
+}
 killed=""
 deadline=$((SECONDS + MAX_SECONDS))
-while (( SECONDS < deadline )) && [[ -n "$(jobs -pr)" ]]; do
+while (( SECONDS < deadline )) && still_waiting; do
     rss="$(resident_mb)"
     if [[ "$rss" == gone ]]; then break; fi
     if (( $(printf '%.0f' "$rss") > MAX_RSS_MB )); then
@@ -74,7 +81,7 @@ while (( SECONDS < deadline )) && [[ -n "$(jobs -pr)" ]]; do
     fi
     sleep 0.1
 done
-wait || true
+wait "${clients[@]}" 2>/dev/null || true
 peak="${peak_before_kill:-$(peak_mb)}"
 refused="$(grep -l '"QUERY_TOO_COSTLY"' "$scratch"/answer-*.json 2>/dev/null | wc -l)"
 

@@ -9,8 +9,11 @@
 //!
 //! async-graphql computes the cost during validation from the expressions
 //! on the fields (`#[graphql(complexity = "cost::page(first, …)")]`); this
-//! module supplies those expressions and the extension that enforces the
-//! budget. Every cost is capped at [`CEILING`], so that sums over a document
+//! module supplies those expressions and the extension that reports the
+//! cost. Documents run on a schema whose complexity limit is the budget and
+//! which has no extension (extensions slow every field down); a request that
+//! asks for its cost, and a document that limit refused, go through the
+//! metered schema with the extension (`execution.rs`). Every cost is capped at [`CEILING`], so that sums over a document
 //! (at most a few thousand fields, see `limits::MAX_TOKENS`) can never wrap.
 
 use std::sync::Arc;
@@ -103,7 +106,7 @@ struct CostOfOneRequest {
 }
 
 /// Whether the request asks for its cost: `"extensions": {"cost": true}`.
-fn asks_for_cost(request: &Request) -> bool {
+pub(crate) fn asks_for_cost(request: &Request) -> bool {
     matches!(request.extensions.get("cost"), Some(Value::Boolean(true)))
 }
 

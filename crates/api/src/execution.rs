@@ -14,7 +14,7 @@ use async_graphql::parser::types::OperationType;
 use crate::context::RequestContext;
 use crate::engine_errors;
 use crate::limits::{self, LimitExceeded};
-use crate::schema::{WapiSchema, build_schema};
+use crate::schema::{WapiSchema, build_metered_schema, build_schema};
 
 /// What bounds one execution, besides its cost (`cost::BUDGET`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,6 +240,8 @@ impl Outcome {
 #[derive(Clone)]
 pub struct Executor {
     schema: WapiSchema,
+    /// With the cost extension (`schema::build_metered_schema`).
+    metered: WapiSchema,
     limits: ExecutionLimits,
 }
 
@@ -263,6 +265,7 @@ impl Executor {
     pub fn with_limits(limits: ExecutionLimits) -> Self {
         Self {
             schema: build_schema(),
+            metered: build_metered_schema(),
             limits,
         }
     }
@@ -336,16 +339,50 @@ impl Executor {
         if let Some(error) = prepared.syntax_error {
             return outcome(async_graphql::Response::from_errors(vec![error]));
         }
+        let asks_for_cost = crate::cost::asks_for_cost(&prepared.request);
+        // What it takes to ask the metered schema why a document was refused.
+        let parts = (!asks_for_cost).then(|| {
+            let r = &prepared.request;
+            (
+                r.query.clone(),
+                r.variables.clone(),
+                r.operation_name.clone(),
+            )
+        });
         let request = prepared
             .request
             .data(RequestContext::new(app.clone(), viewer, client));
+        let schema = if asks_for_cost {
+            &self.metered
+        } else {
+            &self.schema
+        };
         let budget = self.limits.time_budget;
-        match tokio::time::timeout(budget, self.schema.execute(request)).await {
-            Ok(response) => outcome(response),
+        let response = match tokio::time::timeout(budget, schema.execute(request)).await {
+            Ok(response) => response,
             // Dropping the execution frees what it had built.
-            Err(_) => outcome(async_graphql::Response::from_errors(vec![timed_out(
-                budget,
-            )])),
+            Err(_) => {
+                return outcome(async_graphql::Response::from_errors(vec![timed_out(
+                    budget,
+                )]));
+            }
+        };
+        match parts {
+            Some((query, variables, operation_name)) if over_budget(&response) => {
+                // The metered schema refuses it again in validation, with its
+                // cost: nothing runs, so the public's context is enough.
+                let mut again = async_graphql::Request::new(query).variables(variables);
+                if let Some(name) = operation_name {
+                    again = again.operation_name(name);
+                }
+                let again = again.data(RequestContext::new(
+                    app.clone(),
+                    Viewer::Public,
+                    Client::default(),
+                ));
+                outcome(self.metered.execute(again).await)
+            }
+            _ => outcome(response),
         }
     }
 
@@ -357,6 +394,15 @@ impl Executor {
             .execute(app, prepared, Viewer::Public, Client::default())
             .await)
     }
+}
+
+/// Whether async-graphql's complexity limit (the budget) refused the document.
+fn over_budget(response: &async_graphql::Response) -> bool {
+    response.data == async_graphql::Value::Null
+        && response
+            .errors
+            .iter()
+            .any(|e| e.path.is_empty() && e.message == "Query is too complex.")
 }
 
 /// The error of an execution stopped at its time budget.

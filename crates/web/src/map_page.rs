@@ -5,7 +5,12 @@
 //!
 //! - `GET /map` (and `/map/`): the page;
 //! - `GET /map/map.js`, `GET /map/map.css`: its script and style, plain files
-//!   with no build step;
+//!   with no build step; `GET /map/mobility.js`: the Mobility tab (travel
+//!   times from a place, journeys there and back, stops and departures);
+//! - `GET /widget.js`: one script tag puts the map in a partner's page, in
+//!   an iframe (isolated from the page's styles), with filters and a place
+//!   from the tag's `data-` attributes (`?embed=1&trade=&kind=&from=&arrive=`
+//!   on `/map`);
 //! - `GET /map/config.json`: `{ "tileUrl": string|null, "attribution":
 //!   string|null }` from [`Settings::map_tile_url`](crate::Settings); with no
 //!   tile URL the page draws the commune outlines on a plain background and
@@ -104,6 +109,8 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/map/", get(page))
         .route("/map/config.json", get(config))
         .route("/map/map.js", get(script))
+        .route("/map/mobility.js", get(mobility_script))
+        .route("/widget.js", get(widget_script))
         .route("/map/map.css", get(style))
         .route("/map/vendor/leaflet/{*path}", get(leaflet))
 }
@@ -117,6 +124,24 @@ async fn page() -> Response {
 async fn script() -> Response {
     file(
         include_bytes!("../assets/map/map.js"),
+        JAVASCRIPT,
+        OWN_FILES,
+    )
+}
+
+/// `GET /map/mobility.js`: the Mobility tab.
+async fn mobility_script() -> Response {
+    file(
+        include_bytes!("../assets/map/mobility.js"),
+        JAVASCRIPT,
+        OWN_FILES,
+    )
+}
+
+/// `GET /widget.js`: the map in a partner's page, in an iframe.
+async fn widget_script() -> Response {
+    file(
+        include_bytes!("../assets/widget/widget.js"),
         JAVASCRIPT,
         OWN_FILES,
     )

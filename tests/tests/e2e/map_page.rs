@@ -24,6 +24,7 @@ on_both_databases!(
         let html = page.text().await.unwrap();
         assert!(html.contains("/map/vendor/leaflet/leaflet.js"), "{html}");
         assert!(html.contains("/map/map.js"));
+        assert!(html.contains("/map/mobility.js"));
         assert!(
             !html.contains("://"),
             "the page loads nothing from other hosts"
@@ -41,6 +42,8 @@ on_both_databases!(
 
         for (path, expected) in [
             ("/map/map.js", "text/javascript"),
+            ("/map/mobility.js", "text/javascript"),
+            ("/widget.js", "text/javascript"),
             ("/map/map.css", "text/css"),
             ("/map/vendor/leaflet/leaflet.css", "text/css"),
             ("/map/vendor/leaflet/images/layers.png", "image/png"),

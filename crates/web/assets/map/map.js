@@ -235,7 +235,12 @@
     window.dispatchEvent(new CustomEvent('wapi:rendered', { detail: state }));
   }
 
+  // While the Mobility tab shows travel times (mobility.js), the offers
+  // layer steps aside.
+  var paused = false;
+
   function refresh() {
+    if (paused) return;
     var request = layerUrl();
     var mine = ++sequence;
     if (inFlight) inFlight.abort();
@@ -287,6 +292,32 @@
         publish({ zoom: request.zoom, bbox: request.bbox, url: request.url, markers: 0, offers: 0, error: String(error) });
       });
   }
+
+  window.wapiOffersLayer = {
+    /** The filters as chosen, for other tabs' queries. */
+    filters: function () {
+      var request = layerUrl();
+      return {
+        kinds: request.kinds,
+        trade: tradeSelect.value || null,
+        audience: audienceSelect.value || null,
+        text: textInput.value.trim() || null,
+      };
+    },
+    pause: function () {
+      paused = true;
+      sequence += 1;
+      if (inFlight) inFlight.abort();
+      markersLayer.clearLayers();
+      countLine.classList.remove('wapi-error');
+      countLine.textContent = 'Temps de trajet affichés (Mobilité ci-dessous)';
+    },
+    resume: function () {
+      paused = false;
+      refresh();
+    },
+    onChange: function (listener) { form.addEventListener('change', listener); },
+  };
 
   var typing = null;
   form.addEventListener('submit', function (event) { event.preventDefault(); refresh(); });
@@ -344,8 +375,25 @@
 
   // The first layer is fetched once the outlines are drawn (so markers sit
   // above them); afterwards, every move or zoom fetches the viewport again.
+  // A page embedding the map (widget.js) chooses filters in the URL:
+  // `kind` (codes, comma-separated), `trade`, and `embed` for a compact page.
+  var asked = new URLSearchParams(window.location.search);
+  if (asked.get('embed') === '1') document.body.classList.add('wapi-embedded');
+  function applyAskedFilters() {
+    var kinds = (asked.get('kind') || '').split(',').filter(Boolean);
+    if (kinds.length) {
+      Array.prototype.forEach.call(form.elements.kind, function (box) {
+        box.checked = kinds.indexOf(box.value) !== -1;
+      });
+    }
+    var trade = asked.get('trade');
+    if (trade && tradeSelect.querySelector('option[value="' + CSS.escape(trade) + '"]')) tradeSelect.value = trade;
+  }
+
   Promise.all([communesLoaded, configLoaded, filtersLoaded]).then(function () {
+    applyAskedFilters();
     map.on('moveend', refresh);
     refresh();
+    window.dispatchEvent(new CustomEvent('wapi:filters-ready'));
   });
 })();
