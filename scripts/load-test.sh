@@ -33,6 +33,10 @@ require_free_port "$PORT"
 QUERY='{ offers(first: 20, filter: {tradeCodes: ["menuiserie", "maconnerie", "peinture-batiment"], kinds: [TRAINING, INTERNSHIP]}) { totalCount edges { cursor node { id title kind startDate endDate places recruitmentState operator { id name kind } site { id name address { street postcode locality } location { lat lon } commune { nis name } } trades { code name } } } pageInfo { hasNextPage endCursor } } }'
 BODY="{\"query\":\"${QUERY//\"/\\\"}\"}"
 printf '%s' "$BODY" >"$scratch/body.json"
+# The same query, reachable by bus and train from Lessines within an hour,
+# arriving by 08:30 on a school Tuesday (travel times to every candidate site).
+REACHABLE_QUERY='{ offers(first: 20, filter: {tradeCodes: ["menuiserie", "maconnerie", "peinture-batiment"], kinds: [TRAINING, INTERNSHIP], reachable: {from: {communeNis: "55023"}, maxMinutes: 60, arriveBy: "2027-03-09T08:30:00+01:00"}}) { totalCount edges { cursor node { id title kind startDate endDate places recruitmentState operator { id name kind } site { id name address { street postcode locality } location { lat lon } commune { nis name } } trades { code name } } } pageInfo { hasNextPage endCursor } } }'
+REACHABLE_BODY="{\"query\":\"${REACHABLE_QUERY//\"/\\\"}\"}"
 
 # wrk runs one Lua state per thread: each counts its own bad responses in the
 # global `bad`, and `done` (in the main state) sums them through `thread:get`.
@@ -56,6 +60,9 @@ function done(summary, latency, requests)
     latency:percentile(99) / 1000, total, e.connect + e.read + e.write + e.timeout))
 end
 LUA
+
+# The same script with the reachable body.
+{ grep -v '^wrk.body' "$scratch/graphql.lua"; printf 'wrk.body = [==[%s]==]\n' "$REACHABLE_BODY"; } >"$scratch/reachable.lua"
 
 cat >"$scratch/livez.lua" <<'LUA'
 function done(summary, latency, requests)
@@ -102,6 +109,8 @@ run_wrk() {
 
 echo "== wrk POST /graphql (partner query), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
 query_result="$(run_wrk "$scratch/graphql.lua" "$BASE/graphql")"
+echo "== wrk POST /graphql (the partner query, reachable from Lessines), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
+reachable_result="$(run_wrk "$scratch/reachable.lua" "$BASE/graphql")"
 echo "== wrk GET /geo/offers.geojson (all published offers), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
 layer_result="$(run_wrk "$scratch/livez.lua" "$BASE/geo/offers.geojson")"
 echo "== wrk GET /livez, ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
@@ -111,6 +120,7 @@ if [[ -z "$query_result" || -z "$layer_result" || -z "$livez_result" ]]; then
     exit 1
 fi
 read -r q_rps q_p50 q_p99 q_bad q_sock <<<"$query_result"
+read -r r_rps r_p50 r_p99 r_bad r_sock <<<"$reachable_result"
 read -r l_rps l_p50 l_p99 l_bad l_sock <<<"$livez_result"
 read -r g_rps g_p50 g_p99 g_bad g_sock <<<"$layer_result"
 
@@ -120,12 +130,13 @@ cat <<SUMMARY
 cold start                ${cold_start_ms} ms
 RSS (seeded, warmed up)   ${rss_mb} MB
 partner query             ${q_rps} req/s   p50 ${q_p50} ms   p99 ${q_p99} ms
+  reachable from Lessines ${r_rps} req/s   p50 ${r_p50} ms   p99 ${r_p99} ms   (bad ${r_bad})
 offers.geojson layer      ${g_rps} req/s   p50 ${g_p50} ms   p99 ${g_p99} ms   (non-2xx ${g_bad})
 /livez                    ${l_rps} req/s   p99 ${l_p99} ms
 bad responses             ${q_bad} (partner query; plus ${q_sock} socket errors; /livez non-2xx ${l_bad}, socket errors ${l_sock})
 SUMMARY
 
-if (( q_bad > 0 )); then
-    echo "FAILED: ${q_bad} bad partner-query responses" >&2
+if (( q_bad > 0 || r_bad > 0 )); then
+    echo "FAILED: ${q_bad} bad partner-query responses, ${r_bad} bad reachable ones" >&2
     exit 1
 fi

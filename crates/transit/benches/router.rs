@@ -95,6 +95,75 @@ fn demo(c: &mut Criterion) {
     });
 }
 
+/// The 23 communes' main localities (the locality bearing the commune's
+/// name, where a journey "from Ath" starts), from the reference data.
+fn commune_towns(seeds: &std::path::Path) -> Vec<(String, Coordinate)> {
+    let fold = |s: &str| s.to_lowercase().replace(['-', ' ', '\''], "");
+    let mut reader = csv::Reader::from_path(seeds.join("postal-localities.csv")).unwrap();
+    let mut towns: Vec<(String, Coordinate)> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| fold(&r[1]) == fold(&r[3]))
+        .map(|r| {
+            (
+                r[3].to_owned(),
+                Coordinate::new(r[4].parse().unwrap(), r[5].parse().unwrap()).unwrap(),
+            )
+        })
+        .collect();
+    towns.sort_by(|a, b| a.0.cmp(&b.0));
+    towns.dedup_by(|a, b| a.0 == b.0);
+    towns
+}
+
+/// Every site of the demo data set.
+fn demo_sites(seeds: &std::path::Path) -> Vec<Coordinate> {
+    let text = std::fs::read_to_string(seeds.join("demo.json")).unwrap();
+    let demo: serde_json::Value = serde_json::from_str(&text).unwrap();
+    demo["operators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["sites"].as_array().unwrap().iter())
+        .map(|s| Coordinate::new(s["lat"].as_f64().unwrap(), s["lon"].as_f64().unwrap()).unwrap())
+        .collect()
+}
+
+/// What a `reachable` filter costs from each commune: one one-to-many
+/// search from its main locality to every demo site, arriving by 08:30.
+fn from_every_commune(c: &mut Criterion) {
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let folder = seeds.join("gtfs/demo-wapi");
+    if !folder.is_dir() {
+        eprintln!("no demo feed at {}; skipped", folder.display());
+        return;
+    }
+    let (tt, _) = Timetable::load(&[FeedSource::Path(folder)], &RouterSettings::default()).unwrap();
+    let towns = commune_towns(&seeds);
+    assert_eq!(towns.len(), 23, "{towns:?}");
+    let sites = demo_sites(&seeds);
+    let deadline = at("2027-03-09T08:30:00+01:00");
+    c.bench_function(
+        &format!(
+            "demo/travel_times each of 23 communes to {} sites, arrive-by",
+            sites.len()
+        ),
+        |b| {
+            b.iter(|| {
+                for (_, town) in &towns {
+                    let query = OneToManyQuery {
+                        from: Place::Point(*town),
+                        targets: sites.clone(),
+                        time: TimeConstraint::ArriveBy(deadline),
+                        max_travel: TimeDelta::minutes(60),
+                    };
+                    black_box(tt.travel_times(&query).unwrap());
+                }
+            })
+        },
+    );
+}
+
 /// A square grid of `side`² stops 600 m apart; a bus line along every row
 /// and column, both ways, every 10 minutes from 06:00 to 22:00, 2 minutes
 /// between stops, every day of March 2027.
@@ -204,6 +273,6 @@ fn synthetic(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
-    targets = demo, synthetic
+    targets = demo, from_every_commune, synthetic
 }
 criterion_main!(benches);
