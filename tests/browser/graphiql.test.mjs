@@ -10,14 +10,10 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { SCREENSHOT_DIR, WAPI_URL, openBrowser } from './support.mjs';
 
-const WAPI_URL = (process.env.WAPI_URL || 'http://127.0.0.1:18282').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'target';
 const TIMEOUT_MS = 30_000;
 
 // The README's example query.
@@ -30,56 +26,20 @@ const README_QUERY = `{
 }`;
 
 describe('GraphiQL at /graphql', () => {
-  let browser;
   let page;
-  let profile;
-  const foreignRequests = [];
-  const pageErrors = [];
+  let foreignRequests;
+  let pageErrors;
+  let close;
 
   before(async () => {
-    profile = await mkdtemp(path.join(tmpdir(), 'wapi-chromium-'));
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      userDataDir: profile,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-      ],
-    });
-    page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 800 });
-    page.setDefaultTimeout(TIMEOUT_MS);
-    // Offline: anything not from this server fails, as without internet.
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
-      if (url.startsWith(`${WAPI_URL}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
-        request.continue();
-      } else {
-        foreignRequests.push(url);
-        request.abort('internetdisconnected');
-      }
-    });
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    ({ page, foreignRequests, pageErrors, close } = await openBrowser({ timeoutMs: TIMEOUT_MS, offline: true }));
     const response = await page.goto(`${WAPI_URL}/graphql`, { waitUntil: 'load' });
     assert.equal(response.status(), 200);
     await page.waitForSelector('.graphiql-container', { timeout: TIMEOUT_MS });
   });
 
   after(async () => {
-    await browser?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await close?.();
   });
 
   it('starts without internet, with the README example ready', async () => {

@@ -9,14 +9,10 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { SCREENSHOT_DIR, WAPI_URL, openBrowser } from './support.mjs';
 
-const WAPI_URL = (process.env.WAPI_URL || 'http://127.0.0.1:18282').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'target';
 const TIMEOUT_MS = 30_000;
 
 /** GETs a path (or absolute URL) of the server as JSON. */
@@ -53,11 +49,10 @@ function offersIn(collection) {
 }
 
 describe('the map page', () => {
-  let browser;
   let page;
-  let profile;
-  const foreignRequests = [];
-  const pageErrors = [];
+  let foreignRequests;
+  let pageErrors;
+  let close;
 
   /** What the page says it rendered last (without the Leaflet map object). */
   const mapState = () =>
@@ -144,34 +139,7 @@ describe('the map page', () => {
     });
 
   before(async () => {
-    profile = await mkdtemp(path.join(tmpdir(), 'wapi-chromium-'));
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      userDataDir: profile,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-      ],
-    });
-    page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 800 });
-    page.setDefaultTimeout(TIMEOUT_MS);
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(`${WAPI_URL}/`) && !url.startsWith('data:')) foreignRequests.push(url);
-    });
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    ({ page, foreignRequests, pageErrors, close } = await openBrowser());
     await page.evaluateOnNewDocument(() => {
       window.__wapiRenders = 0;
       window.addEventListener('wapi:rendered', () => {
@@ -185,8 +153,7 @@ describe('the map page', () => {
   });
 
   after(async () => {
-    await browser?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await close?.();
   });
 
   it('draws the communes and exactly the clusters and offers the layer serves', async () => {

@@ -10,14 +10,10 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { SCREENSHOT_DIR, WAPI_URL, openBrowser } from './support.mjs';
 
-const WAPI_URL = (process.env.WAPI_URL || 'http://127.0.0.1:18282').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'target';
 const TIMEOUT_MS = 60_000;
 const SCHOOL_TUESDAY = '2027-03-09';
 
@@ -50,51 +46,22 @@ async function travelMinutes(max) {
 }
 
 describe('the Mobility tab of the map', () => {
-  let browser;
   let page;
-  let profile;
-  const foreignRequests = [];
-  const pageErrors = [];
+  let foreignRequests;
+  let pageErrors;
+  let close;
 
   const mobility = () => page.evaluate(() => window.wapiMobility);
 
   before(async () => {
-    profile = await mkdtemp(path.join(tmpdir(), 'wapi-chromium-'));
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      userDataDir: profile,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-      ],
-    });
-    page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
-    page.setDefaultTimeout(TIMEOUT_MS);
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(`${WAPI_URL}/`) && !url.startsWith('data:')) foreignRequests.push(url);
-    });
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    ({ page, foreignRequests, pageErrors, close } = await openBrowser({ height: 900, timeoutMs: TIMEOUT_MS }));
     const response = await page.goto(`${WAPI_URL}/map`, { waitUntil: 'load' });
     assert.equal(response.status(), 200);
     await page.waitForFunction(() => window.wapiMap && window.wapiMap.ready === true && window.wapiMobility);
   });
 
   after(async () => {
-    await browser?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await close?.();
   });
 
   it('colours the offers by the travel times the API gives, from Lessines by 08:30', async () => {

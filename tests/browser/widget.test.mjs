@@ -11,14 +11,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { SCREENSHOT_DIR, WAPI_URL, openBrowser } from './support.mjs';
 
-const WAPI_URL = (process.env.WAPI_URL || 'http://127.0.0.1:18282').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'target';
 const TIMEOUT_MS = 60_000;
 
 // A partner's page, with styles that would wreck an unprotected widget.
@@ -32,12 +28,11 @@ const PARTNER_PAGE = `<!doctype html>
 </body></html>`;
 
 describe('the widget on a partner page of another origin', () => {
-  let browser;
   let page;
-  let profile;
+  let pageErrors;
+  let close;
   let partner;
   let partnerUrl;
-  const pageErrors = [];
 
   before(async () => {
     partner = createServer((request, response) => {
@@ -47,26 +42,14 @@ describe('the widget on a partner page of another origin', () => {
     await new Promise((resolve) => partner.listen(0, '127.0.0.1', resolve));
     // "localhost" and another port: another origin than the server's.
     partnerUrl = `http://localhost:${partner.address().port}/`;
-    profile = await mkdtemp(path.join(tmpdir(), 'wapi-chromium-'));
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      userDataDir: profile,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-        '--no-first-run', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
-    });
-    page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
-    page.setDefaultTimeout(TIMEOUT_MS);
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    ({ page, pageErrors, close } = await openBrowser({ height: 900, timeoutMs: TIMEOUT_MS }));
     const response = await page.goto(partnerUrl, { waitUntil: 'load' });
     assert.equal(response.status(), 200);
   });
 
   after(async () => {
-    await browser?.close();
+    await close?.();
     await new Promise((resolve) => partner?.close(resolve));
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   it('puts the map in an iframe right after the tag', async () => {

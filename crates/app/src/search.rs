@@ -15,7 +15,7 @@ use domain::page::Page;
 
 use crate::error::filter_error;
 use crate::pages::page_size;
-use crate::travel::{RawPoint, ReachableInput};
+use crate::travel::{RawPoint, ReachableInput, WaysHome};
 use crate::{App, AppError, AppResult, Snapshot, ids};
 
 /// Most markers one viewport shows: more means the map asks a zoom too
@@ -29,22 +29,30 @@ pub const MAX_MAP_ZOOM: u8 = 22;
 /// to the candidate sites, from the timetable.
 pub fn offer_query(
     snapshot: &Snapshot,
-    mut filter: OfferFilterInput,
+    filter: OfferFilterInput,
     reachable: Option<&ReachableInput>,
 ) -> AppResult<OfferQuery> {
+    offer_query_and_ways_home(snapshot, filter, reachable).map(|(query, _)| query)
+}
+
+/// Like [`offer_query`], with when the ways home leave (`returnAfter`).
+fn offer_query_and_ways_home(
+    snapshot: &Snapshot,
+    mut filter: OfferFilterInput,
+    reachable: Option<&ReachableInput>,
+) -> AppResult<(OfferQuery, WaysHome)> {
+    let mut ways_home = WaysHome::new();
     if let Some(reachable) = reachable {
         let timetable = crate::travel::loaded(snapshot.timetable.as_deref())?;
-        filter.travel_minutes = Some(crate::travel::reachable_sites(
-            snapshot,
-            timetable,
-            filter.clone(),
-            reachable,
-        )?);
+        let found = crate::travel::reachable_sites(snapshot, timetable, filter.clone(), reachable)?;
+        filter.travel_minutes = Some(found.minutes);
+        ways_home = found.ways_home;
     }
-    snapshot
+    let query = snapshot
         .catalog
         .parse_offer_filter(filter, &snapshot.service_area)
-        .map_err(filter_error)
+        .map_err(filter_error)?;
+    Ok((query, ways_home))
 }
 
 /// What a search of offers asks for.
@@ -60,19 +68,24 @@ pub struct OfferSearch {
     pub count_total: bool,
 }
 
+/// A page of offers, and when the ways home leave (`returnAfter`).
+#[derive(Debug)]
+pub struct OfferResults<'a> {
+    pub page: Page<OfferHit<'a>, OfferPosition>,
+    pub ways_home: WaysHome,
+}
+
 /// Published offers matching a filter, in order, a page at a time.
-pub fn offers<'a>(
-    snapshot: &'a Snapshot,
-    search: OfferSearch,
-) -> AppResult<Page<OfferHit<'a>, OfferPosition>> {
+pub fn offers<'a>(snapshot: &'a Snapshot, search: OfferSearch) -> AppResult<OfferResults<'a>> {
     let size = page_size(search.first)?;
     let after = search
         .after
         .as_deref()
         .map(|c| ids::parse_offer_cursor(c, search.order))
         .transpose()?;
-    let query = offer_query(snapshot, search.filter, search.reachable.as_ref())?;
-    snapshot
+    let (query, ways_home) =
+        offer_query_and_ways_home(snapshot, search.filter, search.reachable.as_ref())?;
+    let page = snapshot
         .catalog
         .search_offers(
             &query,
@@ -81,7 +94,8 @@ pub fn offers<'a>(
             after.as_ref(),
             search.count_total,
         )
-        .map_err(filter_error)
+        .map_err(filter_error)?;
+    Ok(OfferResults { page, ways_home })
 }
 
 /// Every published offer matching a filter, by id (for GeoJSON layers).

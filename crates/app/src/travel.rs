@@ -23,8 +23,11 @@ use crate::{AppError, AppResult, Snapshot};
 /// The longest travel time a `reachable` filter may ask for.
 pub const MAX_REACHABLE_MINUTES: i32 = 240;
 
-/// How long after a session ends the way home may leave.
-const LONGEST_WAIT_AFTER_SESSION: TimeDelta = TimeDelta::hours(2);
+/// How long after a session ends the way home may leave, unless the
+/// filter says (`returnWithinMinutes`).
+const DEFAULT_WAIT_AFTER_SESSION_MINUTES: i32 = 120;
+/// The longest wait a filter may state.
+pub const MAX_WAIT_AFTER_SESSION_MINUTES: i32 = 240;
 
 /// A point as a client gave it, not yet checked.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,6 +56,35 @@ pub struct ReachableInput {
     /// Keep only sites from which a journey back leaves soon after the
     /// session ends.
     pub return_after: Option<bool>,
+    /// How soon after the session's end the way back must leave, in
+    /// minutes (120 by default).
+    pub return_within_minutes: Option<i32>,
+}
+
+/// What a `reachable` filter found: the travel time to each site in reach,
+/// and, with `returnAfter`, when the first way home leaves each site after
+/// a session ending at a given time.
+#[derive(Debug, Clone, Default)]
+pub struct Reachability {
+    pub minutes: HashMap<SiteId, u32>,
+    pub ways_home: WaysHome,
+}
+
+/// When the way home leaves a site after a session ending at a time.
+pub type WaysHome = HashMap<(SiteId, NaiveTime), DateTime<FixedOffset>>;
+
+/// When the first way home leaves after this offer's session, if the
+/// search looked for one.
+pub fn way_home_of(
+    ways_home: &WaysHome,
+    offer: &domain::offer::Offer,
+) -> Option<DateTime<FixedOffset>> {
+    match &offer.details {
+        OfferDetails::Training(session) => session
+            .daily_end_time
+            .and_then(|end| ways_home.get(&(offer.site_id, end)).copied()),
+        _ => None,
+    }
 }
 
 /// The timetable, or an error saying none is loaded.
@@ -315,13 +347,15 @@ fn journeys(
 }
 
 /// The travel time in minutes to each candidate site of a `reachable`
-/// filter; sites out of reach are left out.
+/// filter; sites out of reach are left out. With `returnAfter`, a site is
+/// kept only if, after each of its sessions' daily end, a way home leaves
+/// within the wait (and takes no longer than the way there may).
 pub(crate) fn reachable_sites(
     snapshot: &Snapshot,
     timetable: &Timetable,
     filter: OfferFilterInput,
     reachable: &ReachableInput,
-) -> AppResult<HashMap<SiteId, u32>> {
+) -> AppResult<Reachability> {
     let catalog = &snapshot.catalog;
     if !(1..=MAX_REACHABLE_MINUTES).contains(&reachable.max_minutes) {
         return Err(AppError::bad_input(
@@ -332,6 +366,16 @@ pub(crate) fn reachable_sites(
             ),
         ));
     }
+    let wait = reachable
+        .return_within_minutes
+        .unwrap_or(DEFAULT_WAIT_AFTER_SESSION_MINUTES);
+    if !(1..=MAX_WAIT_AFTER_SESSION_MINUTES).contains(&wait) {
+        return Err(AppError::bad_input(
+            "filter.reachable.returnWithinMinutes",
+            format!("must be between 1 and {MAX_WAIT_AFTER_SESSION_MINUTES}, got {wait}"),
+        ));
+    }
+    let wait = TimeDelta::minutes(i64::from(wait));
     let from = place(
         catalog,
         &snapshot.service_area,
@@ -374,60 +418,68 @@ pub(crate) fn reachable_sites(
                 "filter.reachable.arriveBy",
             )
         })?;
-    let mut minutes = HashMap::new();
-    for ((site_id, target), time) in site_ids.iter().zip(targets).zip(times) {
+    let mut found = Reachability::default();
+    'sites: for ((site_id, target), time) in site_ids.iter().zip(targets).zip(times) {
         let Some(time) = time else { continue };
-        let ends = &sites[site_id];
-        if reachable.return_after == Some(true)
-            && !ends.iter().all(|end| {
-                way_home_exists(
+        if reachable.return_after == Some(true) {
+            for end in &sites[site_id] {
+                let home = way_home(
                     timetable,
                     target,
                     &from,
                     reachable.arrive_by,
                     *end,
+                    wait,
                     max_travel,
-                )
-            })
-        {
-            continue;
+                );
+                match home {
+                    Some(leaves) => {
+                        found.ways_home.insert((*site_id, *end), leaves);
+                    }
+                    None => continue 'sites,
+                }
+            }
         }
         let whole_minutes = (time.num_seconds() + 59) / 60;
-        minutes.insert(*site_id, u32::try_from(whole_minutes).unwrap_or(u32::MAX));
+        found
+            .minutes
+            .insert(*site_id, u32::try_from(whole_minutes).unwrap_or(u32::MAX));
     }
-    Ok(minutes)
+    Ok(found)
 }
 
-/// Whether one can leave the site after a session ending at `end` on the
-/// day of `day` and be back at `home` within `max_travel`.
-fn way_home_exists(
+/// When the way back to `home` leaves the site after a session
+/// ending at `end` on the day of `day`, within `wait` and taking at most
+/// `max_travel`; `None` when there is none.
+fn way_home(
     timetable: &Timetable,
     site: Coordinate,
     home: &Place,
     day: DateTime<FixedOffset>,
     end: NaiveTime,
+    wait: TimeDelta,
     max_travel: TimeDelta,
-) -> bool {
-    let Some(session_end) = day
+) -> Option<DateTime<FixedOffset>> {
+    let session_end = day
         .date_naive()
         .and_time(end)
         .and_local_timezone(*day.offset())
-        .single()
-    else {
-        return false;
-    };
-    let outcome = timetable.journeys(&JourneyQuery {
-        from: Place::Point(site),
-        to: home.clone(),
-        time: TimeConstraint::DepartAfter(session_end),
-        max_journeys: 1,
-    });
-    outcome.is_ok_and(|outcome| {
-        outcome.journeys.iter().any(|journey| {
-            journey.departure - session_end <= LONGEST_WAIT_AFTER_SESSION
-                && journey.duration() <= max_travel
+        .single()?;
+    let outcome = timetable
+        .journeys(&JourneyQuery {
+            from: Place::Point(site),
+            to: home.clone(),
+            time: TimeConstraint::DepartAfter(session_end),
+            max_journeys: 3,
         })
-    })
+        .ok()?;
+    // Journeys come earliest arrival first: the first that fits is the way
+    // home the planner would show.
+    outcome
+        .journeys
+        .iter()
+        .find(|journey| journey.departure - session_end <= wait && journey.duration() <= max_travel)
+        .map(|journey| journey.departure)
 }
 
 /// Reads an optional count within bounds.

@@ -237,3 +237,103 @@ async fn no_journey_says_why_in_a_code() {
         "{plan}"
     );
 }
+
+const WITH_WAY_HOME: &str = "query($from: PlaceInput!, $by: DateTime!, $back: Boolean, $wait: Int) {
+    offers(first: 100, filter: { kinds: [TRAINING], reachable: { from: $from, maxMinutes: 90, arriveBy: $by,
+      returnAfter: $back, returnWithinMinutes: $wait } }) {
+      edges { travelMinutes returnDeparture node { id site { location { lat lon } } training { dailyEndTime } } } } }";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bus_home_after_the_session_is_what_return_after_promises() {
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    let from = json!({ "communeNis": "57081" });
+    let by = format!("{SCHOOL_TUESDAY}T08:30:00+01:00");
+    let edges = |body: Value| body["offers"]["edges"].as_array().unwrap().clone();
+    let there_only = edges(
+        app.data(WITH_WAY_HOME, json!({ "from": from, "by": by }))
+            .await,
+    );
+    let with_home = edges(
+        app.data(
+            WITH_WAY_HOME,
+            json!({ "from": from, "by": by, "back": true, "wait": 60 }),
+        )
+        .await,
+    );
+    let in_a_minute = edges(
+        app.data(
+            WITH_WAY_HOME,
+            json!({ "from": from, "by": by, "back": true, "wait": 1 }),
+        )
+        .await,
+    );
+    let ids = |edges: &[Value]| -> std::collections::BTreeSet<String> {
+        edges
+            .iter()
+            .map(|e| e["node"]["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(
+        !with_home.is_empty(),
+        "trainings with a bus home from Tournai"
+    );
+    assert!(ids(&with_home).is_subset(&ids(&there_only)));
+    assert!(ids(&in_a_minute).is_subset(&ids(&with_home)));
+    assert!(
+        in_a_minute.len() < there_only.len(),
+        "a one-minute wait keeps fewer offers ({} of {})",
+        in_a_minute.len(),
+        there_only.len()
+    );
+    assert!(there_only.iter().all(|e| e["returnDeparture"].is_null()));
+    let mut checked = 0;
+    for edge in &with_home {
+        let Some(end) = edge["node"]["training"]["dailyEndTime"].as_str() else {
+            assert!(edge["returnDeparture"].is_null(), "{edge}");
+            continue;
+        };
+        // The way home leaves after the session, within the wait, and is
+        // the first journey the planner gives from the site at that time.
+        let leaves = edge["returnDeparture"]
+            .as_str()
+            .expect("a return departure");
+        let end = &end[..5];
+        assert!(&leaves[11..16] >= end, "{leaves} before the end {end}");
+        let site = &edge["node"]["site"]["location"];
+        let plan = plan(
+            &app,
+            json!({ "point": { "lat": site["lat"], "lon": site["lon"] } }),
+            from.clone(),
+            Some(end),
+            None,
+        )
+        .await;
+        assert_eq!(
+            plan["journeys"][0]["departure"].as_str(),
+            Some(leaves),
+            "{plan}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "trainings with a daily end time were checked");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wait_out_of_bounds_is_refused_naming_it() {
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    let body = app
+        .graphql(
+            WITH_WAY_HOME,
+            json!({ "from": { "communeNis": "57081" }, "by": format!("{SCHOOL_TUESDAY}T08:30:00+01:00"),
+                    "back": true, "wait": 0 }),
+        )
+        .await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{body}"
+    );
+    assert_eq!(
+        body["errors"][0]["extensions"]["argument"], "filter.reachable.returnWithinMinutes",
+        "{body}"
+    );
+}

@@ -42,6 +42,10 @@ pub struct OfferEdge {
     /// Minutes by public transport and on foot from `filter.reachable.from`, arriving by
     /// `filter.reachable.arriveBy`; null without `reachable`.
     pub travel_minutes: Option<i32>,
+    /// With `filter.reachable.returnAfter`, for a training with a daily end time: when the first
+    /// bus or train home leaves after the session ends (within `returnWithinMinutes`), with its UTC
+    /// offset; null otherwise.
+    pub return_departure: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// A page of operators.

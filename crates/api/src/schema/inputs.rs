@@ -191,8 +191,12 @@ pub struct ReachableInput {
     /// When one must arrive at the offer's site, with its UTC offset.
     pub arrive_by: DateTime<FixedOffset>,
     /// Also require, for trainings with a daily end time, a journey back to `from` leaving the site
-    /// after the session ends that same day (within the same travel time).
+    /// after the session ends that same day, within `returnWithinMinutes` and taking at most
+    /// `maxMinutes`; edges then carry `returnDeparture`.
     pub return_after: Option<bool>,
+    /// How soon after the session ends the way home must leave, in minutes (1 to 240, default
+    /// 120).
+    pub return_within_minutes: Option<i32>,
 }
 
 impl OfferFilter {
@@ -250,6 +254,7 @@ impl From<ReachableInput> for app::travel::ReachableInput {
             max_minutes: reachable.max_minutes,
             arrive_by: reachable.arrive_by,
             return_after: reachable.return_after,
+            return_within_minutes: reachable.return_within_minutes,
         }
     }
 }

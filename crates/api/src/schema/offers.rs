@@ -299,7 +299,7 @@ impl OfferQuery {
     ) -> ApiResult<OfferConnection> {
         let order = order_by.unwrap_or_default().into();
         let (filter, reachable) = filter.unwrap_or_default().split()?;
-        let page = app::search::offers(
+        let results = app::search::offers(
             snapshot(ctx),
             app::search::OfferSearch {
                 filter,
@@ -312,6 +312,7 @@ impl OfferQuery {
             },
         )
         .located()?;
+        let (page, ways_home) = (results.page, results.ways_home);
         let cursor = |p: &_| app::ids::offer_cursor(order, p);
         Ok(OfferConnection {
             page_info: PageInfo::of(&page, cursor),
@@ -326,6 +327,7 @@ impl OfferQuery {
                     travel_minutes: hit
                         .travel_minutes
                         .map(|m| i32::try_from(m).unwrap_or(i32::MAX)),
+                    return_departure: app::travel::way_home_of(&ways_home, hit.offer),
                 })
                 .collect(),
         })
