@@ -48,6 +48,14 @@ impl Settings {
             rate_limits: self.rate_limits,
             // The tests pin one parsed demo timetable (`demo_timetable`).
             feeds: app::feeds::FeedConfig::imported_only(),
+            // The demo timetable's first day, so that the tests' dates stay
+            // to come (an arrival in the past is refused) as the calendar
+            // moves on.
+            clock: app::Clock::Fixed(
+                chrono::DateTime::parse_from_rfc3339("2026-09-01T00:00:00Z")
+                    .expect("an instant")
+                    .to_utc(),
+            ),
             ..app::Settings::default()
         }
     }

@@ -68,6 +68,26 @@ pub struct Settings {
     /// (a `wapi` command) changed the catalogue or the feeds. PostgreSQL
     /// tells at once (`LISTEN`).
     pub poll_every: std::time::Duration,
+    /// What time it is: the system's clock, or a fixed instant (tests and
+    /// demonstrations that must not age).
+    pub clock: Clock,
+}
+
+/// Where a request's "now" comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Clock {
+    #[default]
+    System,
+    Fixed(chrono::DateTime<chrono::Utc>),
+}
+
+impl Clock {
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        match self {
+            Clock::System => chrono::Utc::now(),
+            Clock::Fixed(at) => *at,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -78,6 +98,7 @@ impl Default for Settings {
             rate_limits: RateLimits::default(),
             feeds: feeds::FeedConfig::default(),
             poll_every: std::time::Duration::from_secs(2),
+            clock: Clock::System,
         }
     }
 }
@@ -92,6 +113,8 @@ pub struct Snapshot {
     pub timetable: Option<Arc<transit::Timetable>>,
     /// Where place searches may be centred.
     pub service_area: ServiceArea,
+    /// When the request started: "now" for departures and journeys.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 /// The running application. Cheap to clone: every clone is the same app.
@@ -189,6 +212,7 @@ impl App {
             catalog: self.catalog(),
             timetable: self.timetable(),
             service_area: self.inner.service_area,
+            now: self.inner.settings.clock.now(),
         }
     }
 

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{DateTime, FixedOffset, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, FixedOffset, NaiveTime, TimeDelta};
 use domain::catalog::{Catalog, OfferFilterInput};
 use domain::codes::{NisCode, Postcode};
 use domain::location::{Point, ServiceArea};
@@ -366,6 +366,7 @@ pub(crate) fn reachable_sites(
             ),
         ));
     }
+    not_past(snapshot, reachable.arrive_by, "filter.reachable.arriveBy")?;
     let wait = reachable
         .return_within_minutes
         .unwrap_or(DEFAULT_WAIT_AFTER_SESSION_MINUTES);
@@ -513,6 +514,22 @@ pub struct JourneyTime {
     pub arrive_by: Option<DateTime<FixedOffset>>,
 }
 
+/// Refuses an arrival time already past when the request started: no
+/// journey can arrive then any more.
+fn not_past(snapshot: &Snapshot, by: DateTime<FixedOffset>, field: &str) -> AppResult<()> {
+    if by < snapshot.now {
+        return Err(AppError::bad_input(
+            field,
+            format!(
+                "{} is in the past: give a time to come (now is {})",
+                by.to_rfc3339(),
+                snapshot.now.with_timezone(by.offset()).to_rfc3339()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Plans journeys from one place to another, leaving after `departAt` or
 /// arriving by `arriveBy` (leaving now when neither is given); `first`
 /// journeys at most (3 by default).
@@ -533,9 +550,12 @@ pub fn plan_journeys(
             ));
         }
         (Some(at), None) => (TimeConstraint::DepartAfter(at), "departAt"),
-        (None, Some(by)) => (TimeConstraint::ArriveBy(by), "arriveBy"),
+        (None, Some(by)) => {
+            not_past(snapshot, by, "arriveBy")?;
+            (TimeConstraint::ArriveBy(by), "arriveBy")
+        }
         (None, None) => (
-            TimeConstraint::DepartAfter(Utc::now().fixed_offset()),
+            TimeConstraint::DepartAfter(snapshot.now.fixed_offset()),
             "departAt",
         ),
     };
@@ -586,7 +606,7 @@ pub fn departures(
 ) -> AppResult<Vec<transit::Departure>> {
     let timetable = loaded(snapshot.timetable.as_deref())?;
     let count = bounded(first, 10, 1, 100, "first")?;
-    let at = at.unwrap_or_else(|| Utc::now().fixed_offset());
+    let at = at.unwrap_or_else(|| snapshot.now.fixed_offset());
     timetable
         .departures(stop_id, at, count)
         .map_err(|e| query_error(e, "stopId", "stopId", "at"))

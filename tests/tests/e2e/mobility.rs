@@ -202,6 +202,35 @@ async fn places_that_are_not_ones_are_refused_naming_the_field() {
     assert_eq!(argument, "from.point", "Paris is outside the service area");
     let (argument, _) = refused(json!({ "postcode": "7860", "communeNis": "57081" })).await;
     assert_eq!(argument, "from");
+    // An arrival already past (the tests' clock stands at 1 September 2026).
+    let body = app
+        .graphql(
+            PLAN,
+            json!({ "from": { "communeNis": "51004" }, "to": to, "by": "2026-08-31T08:30:00+02:00" }),
+        )
+        .await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["argument"], "arriveBy",
+        "{body}"
+    );
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("in the past"),
+        "{body}"
+    );
+    let body = app
+        .graphql(
+            "query($by: DateTime!) { offers(filter: { reachable: { from: { communeNis: \"51004\" },
+               maxMinutes: 60, arriveBy: $by } }) { totalCount } }",
+            json!({ "by": "2026-08-31T08:30:00+02:00" }),
+        )
+        .await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["argument"], "filter.reachable.arriveBy",
+        "{body}"
+    );
     // The same place twice.
     let body = app
         .graphql(
