@@ -1739,37 +1739,39 @@ def random_updated_at(rng: random.Random, first: dt.datetime = UPDATED_FROM, las
 # Offer builders
 # --------------------------------------------------------------------------
 
+# (text, daily start, daily end, the weekdays classes meet when the text says them)
 SCHEDULES = {
-    "SCHOOL": [("Horaire scolaire : du lundi au vendredi, de 8 h 25 à 15 h 35 (le mercredi jusqu'à 12 h 05)", "08:25", "15:35")],
+    "SCHOOL": [("Horaire scolaire : du lundi au vendredi, de 8 h 25 à 15 h 35 (le mercredi jusqu'à 12 h 05)", "08:25", "15:35",
+                ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"))],
     "FULL_TIME": [
-        ("Du lundi au vendredi, de 8 h 30 à 16 h", "08:30", "16:00"),
-        ("Du lundi au vendredi, de 8 h 15 à 15 h 45", "08:15", "15:45"),
-        ("Du lundi au jeudi de 8 h 30 à 16 h 30, le vendredi jusqu'à 12 h 30", "08:30", "16:30"),
-        ("Du lundi au vendredi, de 9 h à 16 h 30", "09:00", "16:30"),
+        ("Du lundi au vendredi, de 8 h 30 à 16 h", "08:30", "16:00", ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")),
+        ("Du lundi au vendredi, de 8 h 15 à 15 h 45", "08:15", "15:45", ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")),
+        ("Du lundi au jeudi de 8 h 30 à 16 h 30, le vendredi jusqu'à 12 h 30", "08:30", "16:30", ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")),
+        ("Du lundi au vendredi, de 9 h à 16 h 30", "09:00", "16:30", ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")),
     ],
     "SHORT": [
-        ("Journées complètes, de 8 h 30 à 16 h", "08:30", "16:00"),
-        ("Journées de formation de 9 h à 16 h 30", "09:00", "16:30"),
-        ("Du lundi au vendredi, de 8 h à 15 h 30", "08:00", "15:30"),
+        ("Journées complètes, de 8 h 30 à 16 h", "08:30", "16:00", None),
+        ("Journées de formation de 9 h à 16 h 30", "09:00", "16:30", None),
+        ("Du lundi au vendredi, de 8 h à 15 h 30", "08:00", "15:30", ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")),
     ],
     "ALTERNANCE_IFAPME": [
-        ("Un jour de cours par semaine au centre, de 8 h 30 à 16 h 30 ; le reste de la semaine en entreprise", "08:30", "16:30"),
-        ("Cours le lundi de 8 h 45 à 16 h 45 ; pratique en entreprise du mardi au vendredi", "08:45", "16:45"),
+        ("Un jour de cours par semaine au centre, de 8 h 30 à 16 h 30 ; le reste de la semaine en entreprise", "08:30", "16:30", None),
+        ("Cours le lundi de 8 h 45 à 16 h 45 ; pratique en entreprise du mardi au vendredi", "08:45", "16:45", ("MONDAY",)),
     ],
     "ALTERNANCE_CEFA": [
-        ("Deux jours de cours par semaine au CEFA, de 8 h 25 à 15 h 35 ; trois jours en entreprise", "08:25", "15:35"),
+        ("Deux jours de cours par semaine au CEFA, de 8 h 25 à 15 h 35 ; trois jours en entreprise", "08:25", "15:35", None),
     ],
     "EVENING": [
-        ("Lundi et jeudi, de 18 h à 21 h 20", "18:00", "21:20"),
-        ("Mardi, mercredi et jeudi, de 17 h 45 à 21 h 30", "17:45", "21:30"),
-        ("Mardi et jeudi de 18 h 30 à 21 h 30, et certains samedis matin", "18:30", "21:30"),
+        ("Lundi et jeudi, de 18 h à 21 h 20", "18:00", "21:20", ("MONDAY", "THURSDAY")),
+        ("Mardi, mercredi et jeudi, de 17 h 45 à 21 h 30", "17:45", "21:30", ("TUESDAY", "WEDNESDAY", "THURSDAY")),
+        ("Mardi et jeudi de 18 h 30 à 21 h 30, et certains samedis matin", "18:30", "21:30", ("TUESDAY", "THURSDAY")),
     ],
     "BLENDED": [
-        ("Trois jours par semaine en centre, de 8 h 30 à 16 h, et des modules en ligne à suivre chez soi", "08:30", "16:00"),
-        ("Présentiel le mardi et le jeudi de 9 h à 16 h, travaux à distance le reste de la semaine", "09:00", "16:00"),
+        ("Trois jours par semaine en centre, de 8 h 30 à 16 h, et des modules en ligne à suivre chez soi", "08:30", "16:00", None),
+        ("Présentiel le mardi et le jeudi de 9 h à 16 h, travaux à distance le reste de la semaine", "09:00", "16:00", ("TUESDAY", "THURSDAY")),
     ],
     "DISTANCE": [
-        ("Modules en ligne à suivre à son rythme, avec des séances pratiques et l'évaluation en centre", None, None),
+        ("Modules en ligne à suivre à son rythme, avec des séances pratiques et l'évaluation en centre", None, None, None),
     ],
 }
 
@@ -1978,8 +1980,10 @@ class OfferFactory:
             sched_key = "SHORT"
         else:
             sched_key = modality
-        schedule, t_start, t_end = rng.choice(SCHEDULES[sched_key])
+        schedule, t_start, t_end, weekdays = rng.choice(SCHEDULES[sched_key])
         o["training"] = dict(programme=prog["key"], schedule=schedule, dailyStartTime=t_start, dailyEndTime=t_end)
+        if weekdays:
+            o["training"]["weekdays"] = list(weekdays)
 
         # trades: the requested one first, then possibly the programme's other trade
         others = [x for x in pdef["trades"] if x != trade]

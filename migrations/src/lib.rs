@@ -18,6 +18,7 @@ mod m20261129_000007_partner_writes;
 mod m20261129_000008_api_keys_and_contacts;
 mod m20261201_000009_named_unique_keys;
 mod m20261201_000010_data_versions;
+mod m20261202_000011_session_weekdays;
 
 /// Applies the migrations in order.
 #[derive(Debug)]
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_api_keys_and_contacts::Migration),
             Box::new(m20261201_000009_named_unique_keys::Migration),
             Box::new(m20261201_000010_data_versions::Migration),
+            Box::new(m20261202_000011_session_weekdays::Migration),
         ]
     }
 }

@@ -5,13 +5,14 @@
 //! `reachable` filter keeps (one one-to-many travel-time search for all
 //! candidate sites at once).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveTime, TimeDelta};
 use domain::catalog::{Catalog, OfferFilterInput};
 use domain::codes::{NisCode, Postcode};
 use domain::location::{Point, ServiceArea};
 use domain::offer::OfferDetails;
+use domain::offer::OfferId;
 use domain::operator::SiteId;
 use domain::text::fold;
 use transit::{
@@ -61,30 +62,25 @@ pub struct ReachableInput {
     pub return_within_minutes: Option<i32>,
 }
 
-/// What a `reachable` filter found: the travel time to each site in reach,
-/// and, with `returnAfter`, when the first way home leaves each site after
-/// a session ending at a given time.
+/// What a `reachable` filter found: the travel time to each offer in
+/// reach, and, with `returnAfter`, when the way home leaves after each
+/// training's session.
 #[derive(Debug, Clone, Default)]
 pub struct Reachability {
-    pub minutes: HashMap<SiteId, u32>,
+    pub minutes: HashMap<OfferId, u32>,
     pub ways_home: WaysHome,
 }
 
-/// When the way home leaves a site after a session ending at a time.
-pub type WaysHome = HashMap<(SiteId, NaiveTime), DateTime<FixedOffset>>;
+/// When the way home leaves after each offer's session.
+pub type WaysHome = HashMap<OfferId, DateTime<FixedOffset>>;
 
-/// When the first way home leaves after this offer's session, if the
-/// search looked for one.
+/// When the way home leaves after this offer's session, if the search
+/// looked for one.
 pub fn way_home_of(
     ways_home: &WaysHome,
     offer: &domain::offer::Offer,
 ) -> Option<DateTime<FixedOffset>> {
-    match &offer.details {
-        OfferDetails::Training(session) => session
-            .daily_end_time
-            .and_then(|end| ways_home.get(&(offer.site_id, end)).copied()),
-        _ => None,
-    }
+    ways_home.get(&offer.id).copied()
 }
 
 /// The timetable, or an error saying none is loaded.
@@ -387,85 +383,123 @@ pub(crate) fn reachable_sites(
     let query = catalog
         .parse_offer_filter(filter, &snapshot.service_area)
         .map_err(crate::error::filter_error)?;
-    // Every site holding a candidate offer, with the end times of its trainings.
-    let mut sites: HashMap<SiteId, BTreeSet<NaiveTime>> = HashMap::new();
+    // When each candidate must arrive, and when its session ends: a
+    // training with a daily start time is reached by that time, on the asked
+    // day or, when it names its weekdays, the first of them from that day.
+    let mut plans: Vec<(OfferId, SiteId, Arrival)> = Vec::new();
     for hit in catalog.matching_offers(&query) {
-        let ends = sites.entry(hit.offer.site_id).or_default();
-        if let OfferDetails::Training(session) = &hit.offer.details
-            && let Some(end) = session.daily_end_time
-        {
-            ends.insert(end);
-        }
+        plans.push((
+            hit.offer.id,
+            hit.offer.site_id,
+            Arrival::of(hit.offer, reachable.arrive_by),
+        ));
     }
-    let mut site_ids: Vec<SiteId> = sites.keys().copied().collect();
-    site_ids.sort();
-    let targets = site_ids
-        .iter()
-        .filter_map(|id| catalog.site(*id))
-        .map(|site| coordinate(site.location.lat(), site.location.lon(), "filter"))
-        .collect::<Result<Vec<_>, _>>()?;
-    let times = timetable
-        .travel_times(&OneToManyQuery {
-            from: from.clone(),
-            targets: targets.clone(),
-            time: TimeConstraint::ArriveBy(reachable.arrive_by),
-            max_travel,
-        })
-        .map_err(|error| {
-            query_error(
-                error,
-                "filter.reachable.from",
-                "filter.reachable.from",
-                "filter.reachable.arriveBy",
-            )
-        })?;
+    plans.sort_by_key(|(offer, _, arrival)| (arrival.by, *offer));
     let mut found = Reachability::default();
-    'sites: for ((site_id, target), time) in site_ids.iter().zip(targets).zip(times) {
-        let Some(time) = time else { continue };
-        if reachable.return_after == Some(true) {
-            for end in &sites[site_id] {
-                let home = way_home(
-                    timetable,
-                    target,
-                    &from,
-                    reachable.arrive_by,
-                    *end,
-                    wait,
-                    max_travel,
-                );
+    let mut homes: HashMap<(SiteId, DateTime<FixedOffset>), Option<DateTime<FixedOffset>>> =
+        HashMap::new();
+    // One one-to-many search per arrival time, over the sites arriving then.
+    for group in plans.chunk_by(|a, b| a.2.by == b.2.by) {
+        let by = group[0].2.by;
+        let mut site_ids: Vec<SiteId> = group.iter().map(|(_, site, _)| *site).collect();
+        site_ids.sort();
+        site_ids.dedup();
+        let targets = site_ids
+            .iter()
+            .filter_map(|id| catalog.site(*id))
+            .map(|site| coordinate(site.location.lat(), site.location.lon(), "filter"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let times = timetable
+            .travel_times(&OneToManyQuery {
+                from: from.clone(),
+                targets: targets.clone(),
+                time: TimeConstraint::ArriveBy(by),
+                max_travel,
+            })
+            .map_err(|error| {
+                query_error(
+                    error,
+                    "filter.reachable.from",
+                    "filter.reachable.from",
+                    "filter.reachable.arriveBy",
+                )
+            })?;
+        let reached: HashMap<SiteId, (Coordinate, TimeDelta)> = site_ids
+            .iter()
+            .zip(targets)
+            .zip(times)
+            .filter_map(|((site, target), time)| Some((*site, (target, time?))))
+            .collect();
+        for (offer, site, arrival) in group {
+            let Some((target, time)) = reached.get(site) else {
+                continue;
+            };
+            if reachable.return_after == Some(true)
+                && let Some(end) = arrival.session_end
+            {
+                let home = *homes
+                    .entry((*site, end))
+                    .or_insert_with(|| way_home(timetable, *target, &from, end, wait, max_travel));
                 match home {
                     Some(leaves) => {
-                        found.ways_home.insert((*site_id, *end), leaves);
+                        found.ways_home.insert(*offer, leaves);
                     }
-                    None => continue 'sites,
+                    None => continue,
                 }
             }
+            let whole_minutes = (time.num_seconds() + 59) / 60;
+            found
+                .minutes
+                .insert(*offer, u32::try_from(whole_minutes).unwrap_or(u32::MAX));
         }
-        let whole_minutes = (time.num_seconds() + 59) / 60;
-        found
-            .minutes
-            .insert(*site_id, u32::try_from(whole_minutes).unwrap_or(u32::MAX));
     }
     Ok(found)
 }
 
-/// When the way back to `home` leaves the site after a session
-/// ending at `end` on the day of `day`, within `wait` and taking at most
-/// `max_travel`; `None` when there is none.
+/// When one must arrive at an offer, and when its day there ends.
+#[derive(Debug, Clone, Copy)]
+struct Arrival {
+    by: DateTime<FixedOffset>,
+    session_end: Option<DateTime<FixedOffset>>,
+}
+
+impl Arrival {
+    /// For a training with daily times: by its start, after its end, on the
+    /// asked day or the first of its weekdays from then (in the asked
+    /// time's offset). Otherwise by the asked time, with no session end.
+    fn of(offer: &domain::offer::Offer, asked: DateTime<FixedOffset>) -> Arrival {
+        let OfferDetails::Training(session) = &offer.details else {
+            return Arrival {
+                by: asked,
+                session_end: None,
+            };
+        };
+        let day = session.weekdays.map_or(asked.date_naive(), |days| {
+            days.on_or_after(asked.date_naive())
+        });
+        let at = |time: NaiveTime| {
+            day.and_time(time)
+                .and_local_timezone(*asked.offset())
+                .single()
+        };
+        Arrival {
+            by: session.daily_start_time.and_then(at).unwrap_or(asked),
+            session_end: session.daily_end_time.and_then(at),
+        }
+    }
+}
+
+/// When the way back to `home` leaves the site after a session ending at
+/// `session_end`, within `wait` and taking at most `max_travel`; `None`
+/// when there is none.
 fn way_home(
     timetable: &Timetable,
     site: Coordinate,
     home: &Place,
-    day: DateTime<FixedOffset>,
-    end: NaiveTime,
+    session_end: DateTime<FixedOffset>,
     wait: TimeDelta,
     max_travel: TimeDelta,
 ) -> Option<DateTime<FixedOffset>> {
-    let session_end = day
-        .date_naive()
-        .and_time(end)
-        .and_local_timezone(*day.offset())
-        .single()?;
     let outcome = timetable
         .journeys(&JourneyQuery {
             from: Place::Point(site),

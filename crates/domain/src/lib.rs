@@ -40,3 +40,4 @@ pub mod territory;
 pub mod text;
 pub mod trade;
 pub mod website;
+pub mod weekdays;

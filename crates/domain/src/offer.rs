@@ -198,6 +198,8 @@ pub struct TrainingSession {
     pub daily_start_time: Option<NaiveTime>,
     /// Local (Europe/Brussels) time classes end each day.
     pub daily_end_time: Option<NaiveTime>,
+    /// The days classes meet; `None` when not given (any day will do).
+    pub weekdays: Option<crate::weekdays::Weekdays>,
 }
 
 /// An internship place.

@@ -336,6 +336,18 @@ pub(crate) fn offer_from_row(
             schedule: row.schedule,
             daily_start_time: row.daily_start_time,
             daily_end_time: row.daily_end_time,
+            weekdays: row
+                .session_weekdays
+                .map(|bits| {
+                    domain::weekdays::Weekdays::from_bits(bits).ok_or_else(|| {
+                        StorageError::corrupt(
+                            TABLE,
+                            id,
+                            format!("session_weekdays {bits} is no set of days"),
+                        )
+                    })
+                })
+                .transpose()?,
         }),
         OfferKind::Internship => OfferDetails::Internship(InternshipDetails {
             expected_profile: row.expected_profile,

@@ -27,6 +27,7 @@ pub(crate) fn offer_row(offer: &Offer) -> offer::ActiveModel {
         schedule: Set(None),
         daily_start_time: Set(None),
         daily_end_time: Set(None),
+        session_weekdays: Set(None),
         expected_profile: Set(None),
         duration_weeks: Set(None),
         contract_type: Set(None),
@@ -45,6 +46,7 @@ pub(crate) fn offer_row(offer: &Offer) -> offer::ActiveModel {
             row.schedule = Set(t.schedule.clone());
             row.daily_start_time = Set(t.daily_start_time);
             row.daily_end_time = Set(t.daily_end_time);
+            row.session_weekdays = Set(t.weekdays.map(|w| w.bits()));
         }
         OfferDetails::Internship(i) => {
             row.expected_profile = Set(i.expected_profile.clone());

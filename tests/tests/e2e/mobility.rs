@@ -270,7 +270,7 @@ async fn no_journey_says_why_in_a_code() {
 const WITH_WAY_HOME: &str = "query($from: PlaceInput!, $by: DateTime!, $back: Boolean, $wait: Int) {
     offers(first: 100, filter: { kinds: [TRAINING], reachable: { from: $from, maxMinutes: 90, arriveBy: $by,
       returnAfter: $back, returnWithinMinutes: $wait } }) {
-      edges { travelMinutes returnDeparture node { id site { location { lat lon } } training { dailyEndTime } } } } }";
+      edges { travelMinutes returnDeparture node { id site { location { lat lon } } training { dailyEndTime weekdays } } } } }";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bus_home_after_the_session_is_what_return_after_promises() {
@@ -316,27 +316,43 @@ async fn a_bus_home_after_the_session_is_what_return_after_promises() {
     );
     assert!(there_only.iter().all(|e| e["returnDeparture"].is_null()));
     let mut checked = 0;
+    let mut on_another_day = 0;
     for edge in &with_home {
         let Some(end) = edge["node"]["training"]["dailyEndTime"].as_str() else {
             assert!(edge["returnDeparture"].is_null(), "{edge}");
             continue;
         };
-        // The way home leaves after the session, within the wait, and is
-        // the first journey the planner gives from the site at that time.
+        // The way home leaves after the session, on one of its weekdays
+        // (the first from the asked Tuesday), and is the first journey the
+        // planner gives from the site at that time.
         let leaves = edge["returnDeparture"]
             .as_str()
             .expect("a return departure");
         let end = &end[..5];
         assert!(&leaves[11..16] >= end, "{leaves} before the end {end}");
+        let day = chrono::NaiveDate::parse_from_str(&leaves[..10], "%Y-%m-%d").unwrap();
+        let tuesday = chrono::NaiveDate::parse_from_str(SCHOOL_TUESDAY, "%Y-%m-%d").unwrap();
+        match edge["node"]["training"]["weekdays"].as_array() {
+            Some(days) => {
+                on_another_day += usize::from(day != tuesday);
+                let name = day.format("%A").to_string().to_uppercase();
+                assert!(
+                    days.iter().any(|d| d == &json!(name)),
+                    "{leaves} is a {name}: {edge}"
+                );
+                assert!(day >= tuesday && (day - tuesday).num_days() < 7, "{leaves}");
+            }
+            None => assert_eq!(day, tuesday, "{edge}"),
+        }
         let site = &edge["node"]["site"]["location"];
-        let plan = plan(
-            &app,
-            json!({ "point": { "lat": site["lat"], "lon": site["lon"] } }),
-            from.clone(),
-            Some(end),
-            None,
-        )
-        .await;
+        let plan = app
+            .data(
+                PLAN,
+                json!({ "from": { "point": { "lat": site["lat"], "lon": site["lon"] } }, "to": from,
+                        "at": format!("{}T{end}:00+01:00", &leaves[..10]) }),
+            )
+            .await;
+        let plan = &plan["journeyPlan"];
         assert_eq!(
             plan["journeys"][0]["departure"].as_str(),
             Some(leaves),
@@ -345,6 +361,10 @@ async fn a_bus_home_after_the_session_is_what_return_after_promises() {
         checked += 1;
     }
     assert!(checked > 0, "trainings with a daily end time were checked");
+    assert!(
+        on_another_day > 0,
+        "a session not meeting on Tuesdays is planned on its own day"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -174,3 +174,30 @@ pub enum OfferOrder {
     /// Quickest to reach by public transport first (requires `filter.reachable`).
     TravelTime,
 }
+
+/// A day of the week.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "chrono::Weekday")]
+pub enum Weekday {
+    /// Monday (lundi).
+    #[graphql(name = "MONDAY")]
+    Mon,
+    /// Tuesday (mardi).
+    #[graphql(name = "TUESDAY")]
+    Tue,
+    /// Wednesday (mercredi).
+    #[graphql(name = "WEDNESDAY")]
+    Wed,
+    /// Thursday (jeudi).
+    #[graphql(name = "THURSDAY")]
+    Thu,
+    /// Friday (vendredi).
+    #[graphql(name = "FRIDAY")]
+    Fri,
+    /// Saturday (samedi).
+    #[graphql(name = "SATURDAY")]
+    Sat,
+    /// Sunday (dimanche).
+    #[graphql(name = "SUNDAY")]
+    Sun,
+}

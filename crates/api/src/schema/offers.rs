@@ -192,6 +192,14 @@ impl TrainingSession {
     async fn daily_end_time(&self) -> Option<LocalTime> {
         self.0.daily_end_time.map(LocalTime)
     }
+
+    /// The days classes meet, Monday first; null when the offer does not say.
+    #[graphql(complexity = "cost::list(7, child_complexity)")]
+    async fn weekdays(&self) -> Option<Vec<super::enums::Weekday>> {
+        self.0
+            .weekdays
+            .map(|days| days.days().into_iter().map(Into::into).collect())
+    }
 }
 
 /// A training programme (LHEO's "formation"): what is learnt, leading to which certification.

@@ -33,9 +33,10 @@ pub struct OfferFilterInput {
     pub near: Option<NearInput>,
     /// Only offers whose site lies inside a box.
     pub bbox: Option<BBoxInput>,
-    /// Only offers at these sites, reachable in these many minutes (computed
-    /// by the caller from a timetable; a site absent is out of reach).
-    pub travel_minutes: Option<HashMap<SiteId, u32>>,
+    /// Only these offers, reachable in these many minutes (computed by the
+    /// caller from a timetable, per offer since sessions start at their own
+    /// times; an offer absent is out of reach).
+    pub travel_minutes: Option<HashMap<OfferId, u32>>,
 }
 
 /// "Within `radius_km` of this point", as it arrives from outside.
@@ -125,7 +126,7 @@ pub struct OfferQuery {
     starts_before: Option<NaiveDate>,
     near: Option<Near>,
     bbox: Option<BoundingBox>,
-    travel_minutes: Option<HashMap<SiteId, u32>>,
+    travel_minutes: Option<HashMap<OfferId, u32>>,
 }
 
 impl OfferQuery {
@@ -146,7 +147,7 @@ impl OfferQuery {
             travel_minutes: self
                 .travel_minutes
                 .as_ref()
-                .and_then(|minutes| minutes.get(&indexed.offer.site_id).copied()),
+                .and_then(|minutes| minutes.get(&indexed.offer.id).copied()),
         }
     }
 
@@ -159,7 +160,7 @@ impl OfferQuery {
             && self
                 .travel_minutes
                 .as_ref()
-                .is_none_or(|minutes| minutes.contains_key(&offer.site_id))
+                .is_none_or(|minutes| minutes.contains_key(&offer.id))
             && any_or_empty(self.kinds.contains(&offer.kind()), self.kinds.is_empty())
             && any_or_empty(
                 offer

@@ -23,6 +23,7 @@ pub struct Model {
     pub schedule: Option<String>,
     pub daily_start_time: Option<Time>,
     pub daily_end_time: Option<Time>,
+    pub session_weekdays: Option<i16>,
     #[sea_orm(column_type = "Text", nullable)]
     pub expected_profile: Option<String>,
     pub duration_weeks: Option<i32>,

@@ -109,6 +109,8 @@ struct TrainingRecord {
     schedule: Option<String>,
     daily_start_time: Option<NaiveTime>,
     daily_end_time: Option<NaiveTime>,
+    /// MONDAY … SUNDAY.
+    weekdays: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -325,6 +327,7 @@ fn parse_offer(
                 schedule: t.schedule.clone(),
                 daily_start_time: t.daily_start_time,
                 daily_end_time: t.daily_end_time,
+                weekdays: t.weekdays.as_deref().map(demo_weekdays).transpose()?,
             })
         }
         (OfferKind::Internship, None, Some(i), None, None) => {
@@ -395,4 +398,22 @@ fn parse_offer(
     };
     offer.validate().map_err(|e| e.to_string())?;
     Ok(offer)
+}
+
+/// The days a demo session meets, named as the API names them.
+fn demo_weekdays(names: &[String]) -> Result<domain::weekdays::Weekdays, String> {
+    let days = names
+        .iter()
+        .map(|name| match name.as_str() {
+            "MONDAY" => Ok(chrono::Weekday::Mon),
+            "TUESDAY" => Ok(chrono::Weekday::Tue),
+            "WEDNESDAY" => Ok(chrono::Weekday::Wed),
+            "THURSDAY" => Ok(chrono::Weekday::Thu),
+            "FRIDAY" => Ok(chrono::Weekday::Fri),
+            "SATURDAY" => Ok(chrono::Weekday::Sat),
+            "SUNDAY" => Ok(chrono::Weekday::Sun),
+            other => Err(format!("{other} is not a day of the week")),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    domain::weekdays::Weekdays::parse(&days).map_err(|(_, e)| e.to_string())
 }

@@ -25,6 +25,9 @@ pub struct TrainingDetailsInput {
     pub daily_start_time: Option<LocalTime>,
     /// When a day's session ends.
     pub daily_end_time: Option<LocalTime>,
+    /// The days classes meet, none named twice; then a `reachable` filter asks to arrive by
+    /// `dailyStartTime` on one of them.
+    pub weekdays: Option<Vec<super::super::enums::Weekday>>,
 }
 
 /// An internship place.
@@ -136,6 +139,15 @@ fn details(argument: &str, input: OfferDetailsInput) -> ApiResult<OfferDetails> 
             schedule: optional_text(t.schedule),
             daily_start_time: t.daily_start_time.map(|t| t.0),
             daily_end_time: t.daily_end_time.map(|t| t.0),
+            weekdays: t
+                .weekdays
+                .map(|days| {
+                    let days: Vec<chrono::Weekday> = days.into_iter().map(Into::into).collect();
+                    domain::weekdays::Weekdays::parse(&days).map_err(|(i, e)| {
+                        crate::error::bad_input(&format!("{argument}.training.weekdays[{i}]"), e)
+                    })
+                })
+                .transpose()?,
         }),
         OfferDetailsInput::Internship(i) => OfferDetails::Internship(InternshipDetails {
             expected_profile: optional_text(i.expected_profile),
