@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveTime, TimeDelta};
 use domain::catalog::{Catalog, OfferFilterInput};
 use domain::codes::{NisCode, Postcode};
+use domain::geocode::PlaceKind;
 use domain::location::{Point, ServiceArea};
 use domain::offer::OfferDetails;
 use domain::offer::OfferId;
@@ -200,7 +201,15 @@ fn postal_place(
         }
         None => None,
     };
-    match (with_postcode, locality.map(str::trim)) {
+    // A name longer than any place's, or with control characters, is
+    // refused without being echoed back.
+    let locality = locality
+        .map(|raw| {
+            domain::plain_text::single_line(raw, domain::text::MAX_QUERY_CHARS)
+                .map_err(|e| AppError::bad_input(&locality_field, e))
+        })
+        .transpose()?;
+    match (with_postcode, locality.as_deref()) {
         (Some(found), Some(name)) => found
             .iter()
             .copied()
@@ -219,10 +228,10 @@ fn postal_place(
                 )
             }),
         (Some(found), None) => {
-            // The locality bearing its commune's name, else the only one.
+            // The commune's main locality, else the only one.
             let main = found
                 .iter()
-                .find(|(commune, l)| fold(&l.name) == fold(&commune.name_fr));
+                .find(|(commune, l)| commune.main_locality() == Some(*l));
             match (main, found.as_slice()) {
                 (Some((_, l)), _) | (None, [(_, l)]) => Ok(l.location),
                 _ => {
@@ -243,13 +252,14 @@ fn postal_place(
             if let [(_, l)] = matching.as_slice() {
                 return Ok(l.location);
             }
-            if let Some(commune) = catalog.communes().iter().find(|c| {
-                fold(&c.name_fr) == fold(name)
-                    || c.name_nl
-                        .as_deref()
-                        .is_some_and(|nl| fold(nl) == fold(name))
-            }) {
-                return Ok(commune.town_point());
+            // A commune's name, in French or Dutch: the geocoder's exact
+            // answer, which stands at the commune's main locality.
+            if let Some(commune) = catalog
+                .geocode(name, 1)
+                .into_iter()
+                .find(|c| c.kind == PlaceKind::Commune && c.score >= 1.0)
+            {
+                return Ok(commune.location);
             }
             if matching.len() > 1 {
                 let postcodes: Vec<String> = matching
@@ -464,9 +474,10 @@ struct Arrival {
 }
 
 impl Arrival {
-    /// For a training with daily times: by its start, after its end, on the
-    /// asked day or the first of its weekdays from then (in the asked
-    /// time's offset). Otherwise by the asked time, with no session end.
+    /// For a training: on the asked day or the first of its weekdays from
+    /// then (in the asked time's offset), by its start time (else the asked
+    /// time), leaving after its end. Otherwise by the asked time, with no
+    /// session end.
     fn of(offer: &domain::offer::Offer, asked: DateTime<FixedOffset>) -> Arrival {
         let OfferDetails::Training(session) = &offer.details else {
             return Arrival {
@@ -482,8 +493,10 @@ impl Arrival {
                 .and_local_timezone(*asked.offset())
                 .single()
         };
+        // Without a start time, the asked time, on the session's day.
+        let start = session.daily_start_time.unwrap_or(asked.time());
         Arrival {
-            by: session.daily_start_time.and_then(at).unwrap_or(asked),
+            by: at(start).unwrap_or(asked),
             session_end: session.daily_end_time.and_then(at),
         }
     }
@@ -501,7 +514,7 @@ fn way_home(
     max_travel: TimeDelta,
 ) -> Option<DateTime<FixedOffset>> {
     let outcome = timetable
-        .journeys(&JourneyQuery {
+        .journeys_unexplained(&JourneyQuery {
             from: Place::Point(site),
             to: home.clone(),
             time: TimeConstraint::DepartAfter(session_end),

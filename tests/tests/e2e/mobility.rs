@@ -111,6 +111,8 @@ async fn postcodes_and_localities_are_places() {
         json!({ "locality": "Houtaing" }),
         json!({ "locality": "houtaing", "postcode": "7812" }),
         json!({ "locality": "Lessines" }),
+        // A commune's official Dutch name, as the geocoder knows it.
+        json!({ "locality": "Edingen" }),
     ] {
         let found = plan(&app, from.clone(), to_tournai.clone(), Some("06:30"), None).await;
         assert!(
@@ -198,6 +200,15 @@ async fn places_that_are_not_ones_are_refused_naming_the_field() {
         message.contains("Blaton") && message.contains("Harchies"),
         "{message}"
     );
+    // A name longer than any place's, or with a control character, is
+    // refused without being echoed back.
+    let long = "Houtaing".repeat(2_000);
+    let (argument, message) = refused(json!({ "locality": long })).await;
+    assert_eq!(argument, "from.locality");
+    assert!(message.len() < 200, "{message}");
+    let (argument, message) = refused(json!({ "locality": "Ath\u{0}" })).await;
+    assert_eq!(argument, "from.locality");
+    assert!(!message.contains('\u{0}'), "{message:?}");
     let (argument, _) = refused(json!({ "point": { "lat": 48.85, "lon": 2.35 } })).await;
     assert_eq!(argument, "from.point", "Paris is outside the service area");
     let (argument, _) = refused(json!({ "postcode": "7860", "communeNis": "57081" })).await;

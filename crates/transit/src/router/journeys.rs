@@ -64,6 +64,17 @@ impl Timetable {
     /// other journey beats on departure, arrival and changes at once, sorted
     /// by arrival. See the crate documentation for the model.
     pub fn journeys(&self, query: &JourneyQuery) -> Result<JourneyOutcome, QueryError> {
+        self.plan(query, true)
+    }
+
+    /// Like [`Timetable::journeys`], without telling why there is none
+    /// (`no_journey` stays `None`): for callers that only look for a
+    /// journey, since the reason scans the whole day's service.
+    pub fn journeys_unexplained(&self, query: &JourneyQuery) -> Result<JourneyOutcome, QueryError> {
+        self.plan(query, false)
+    }
+
+    fn plan(&self, query: &JourneyQuery, explain: bool) -> Result<JourneyOutcome, QueryError> {
         if !(1..=MAX_JOURNEYS).contains(&query.max_journeys) {
             return Err(QueryError::InvalidLimit {
                 what: "the number of journeys",
@@ -88,8 +99,7 @@ impl Timetable {
             TimeConstraint::DepartAfter(_) => search.depart_after(time),
             TimeConstraint::ArriveBy(_) => search.arrive_by(time),
         };
-        let no_journey = found
-            .is_empty()
+        let no_journey = (explain && found.is_empty())
             .then(|| self.why_no_journey(&search.origin, &search.destination, query.time));
         Ok(JourneyOutcome {
             journeys: found.into_iter().map(|f| f.journey).collect(),

@@ -318,6 +318,16 @@ fn no_journey_comes_with_a_reason_of_its_kind() {
         TimeConstraint::DepartAfter(brussels("2027-03-10", "07:00")),
     );
     assert_eq!(nothing_leaves.kind, NoJourneyKind::NoServiceThatDay);
+    // Asked without an explanation, the same search says nothing.
+    let unexplained = tt
+        .journeys_unexplained(&JourneyQuery {
+            from: stop("LILLE"),
+            to: stop("CEL"),
+            time: TimeConstraint::DepartAfter(brussels("2027-03-10", "07:00")),
+            max_journeys: 3,
+        })
+        .unwrap();
+    assert!(unexplained.journeys.is_empty() && unexplained.no_journey.is_none());
     assert!(
         nothing_leaves.message.contains("10/03/2027"),
         "{}",
