@@ -19,6 +19,7 @@ mod m20261129_000008_api_keys_and_contacts;
 mod m20261201_000009_named_unique_keys;
 mod m20261201_000010_data_versions;
 mod m20261202_000011_session_weekdays;
+mod m20261202_000012_equipment;
 
 /// Applies the migrations in order.
 #[derive(Debug)]
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_named_unique_keys::Migration),
             Box::new(m20261201_000010_data_versions::Migration),
             Box::new(m20261202_000011_session_weekdays::Migration),
+            Box::new(m20261202_000012_equipment::Migration),
         ]
     }
 }

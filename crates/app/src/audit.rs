@@ -27,6 +27,7 @@ pub fn object_global_id(object: AuditedObject, id: i64) -> String {
         AuditedObject::Site => NodeType::Site,
         AuditedObject::Programme => NodeType::TrainingProgramme,
         AuditedObject::Offer => NodeType::Offer,
+        AuditedObject::Equipment => NodeType::EquipmentItem,
         AuditedObject::Account => return id.to_string(),
     };
     ids::global_id(node, id)
@@ -37,7 +38,7 @@ fn parse_object(id: &str) -> AppResult<(AuditedObject, i64)> {
     let (node, _) = ids::parse_global_id(id).map_err(|_| {
         AppError::bad_input(
             field,
-            "must be the global id of an operator, site, programme or offer",
+            "must be the global id of an operator, site, programme, offer or equipment item",
         )
     })?;
     let object = match node {
@@ -45,6 +46,7 @@ fn parse_object(id: &str) -> AppResult<(AuditedObject, i64)> {
         NodeType::Site => AuditedObject::Site,
         NodeType::TrainingProgramme => AuditedObject::Programme,
         NodeType::Offer => AuditedObject::Offer,
+        NodeType::EquipmentItem => AuditedObject::Equipment,
         other => {
             return Err(AppError::bad_input(
                 field,

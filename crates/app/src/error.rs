@@ -168,6 +168,14 @@ pub(crate) fn filter_error(error: domain::catalog::FilterError) -> AppError {
     AppError::bad_input(field, error)
 }
 
+pub(crate) fn equipment_filter_error(error: domain::catalog::EquipmentFilterError) -> AppError {
+    let field = match error.field() {
+        "orderBy" => "orderBy".to_owned(),
+        field => join_field("filter", field),
+    };
+    AppError::bad_input(field, error)
+}
+
 impl From<StorageError> for AppError {
     fn from(error: StorageError) -> Self {
         AppError::internal(error)

@@ -7,8 +7,11 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use domain::catalog::{OfferOrder, OfferPosition, OperatorPosition};
+use domain::catalog::{
+    EquipmentOrder, EquipmentPosition, OfferOrder, OfferPosition, OperatorPosition,
+};
 use domain::contact::ContactRequestId;
+use domain::equipment::EquipmentId;
 use domain::offer::{OfferId, ProgrammeId};
 use domain::operator::{OperatorId, SiteId};
 
@@ -24,10 +27,11 @@ pub enum NodeType {
     Site,
     Offer,
     TrainingProgramme,
+    EquipmentItem,
 }
 
 impl NodeType {
-    const ALL: [NodeType; 7] = [
+    const ALL: [NodeType; 8] = [
         NodeType::Commune,
         NodeType::Pole,
         NodeType::Trade,
@@ -35,6 +39,7 @@ impl NodeType {
         NodeType::Site,
         NodeType::Offer,
         NodeType::TrainingProgramme,
+        NodeType::EquipmentItem,
     ];
 
     pub fn name(self) -> &'static str {
@@ -46,6 +51,7 @@ impl NodeType {
             NodeType::Site => "Site",
             NodeType::Offer => "Offer",
             NodeType::TrainingProgramme => "TrainingProgramme",
+            NodeType::EquipmentItem => "EquipmentItem",
         }
     }
 }
@@ -154,6 +160,57 @@ pub fn parse_offer_cursor(cursor: &str, order: OfferOrder) -> Result<OfferPositi
     })
 }
 
+fn equipment_order_tag(order: EquipmentOrder) -> &'static str {
+    match order {
+        EquipmentOrder::Category => "CATEGORY",
+        EquipmentOrder::UpdatedAt => "UPDATED_AT",
+        EquipmentOrder::Distance => "DISTANCE",
+        EquipmentOrder::TravelTime => "TRAVEL_TIME",
+    }
+}
+
+/// The cursor of an equipment item in a list sorted by `order`.
+pub fn equipment_cursor(order: EquipmentOrder, position: &EquipmentPosition) -> String {
+    URL_SAFE_NO_PAD.encode(format!(
+        "equipment:{}:{}:{}",
+        equipment_order_tag(order),
+        position.key,
+        position.id.0
+    ))
+}
+
+/// Reads an equipment cursor, which must come from a list in the same order.
+pub fn parse_equipment_cursor(
+    cursor: &str,
+    order: EquipmentOrder,
+) -> Result<EquipmentPosition, AppError> {
+    let malformed = malformed_cursor;
+    let text = cursor_text(cursor)?;
+    let mut parts = text.split(':');
+    let (Some("equipment"), Some(tag), Some(key), Some(id), None) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return Err(malformed());
+    };
+    if tag != equipment_order_tag(order) {
+        return Err(AppError::bad_input(
+            "after",
+            format!(
+                "this cursor comes from a list ordered by {tag}, not {}",
+                equipment_order_tag(order)
+            ),
+        ));
+    }
+    Ok(EquipmentPosition {
+        key: key.parse().map_err(|_| malformed())?,
+        id: EquipmentId(id.parse().map_err(|_| malformed())?),
+    })
+}
+
 /// The cursor of an operator in the alphabetical list.
 pub fn operator_cursor(position: &OperatorPosition) -> String {
     URL_SAFE_NO_PAD.encode(format!("operator:{}:{}", position.id.0, position.sort_name))
@@ -240,6 +297,11 @@ pub fn parse_operator_id(id: &str, field: &str) -> Result<OperatorId, AppError> 
 /// Reads the global id of a site.
 pub fn parse_site_id(id: &str, field: &str) -> Result<SiteId, AppError> {
     parse_id(id, NodeType::Site, field).map(SiteId)
+}
+
+/// Reads the global id of an equipment item.
+pub fn parse_equipment_id(id: &str, field: &str) -> Result<EquipmentId, AppError> {
+    parse_id(id, NodeType::EquipmentItem, field).map(EquipmentId)
 }
 
 /// Reads the global id of a training programme.

@@ -24,6 +24,7 @@ pub mod audit;
 mod clusters;
 pub mod contacts;
 pub mod credentials;
+pub mod equipment;
 mod error;
 pub mod feeds;
 mod following;
@@ -71,6 +72,8 @@ pub struct Settings {
     /// What time it is: the system's clock, or a fixed instant (tests and
     /// demonstrations that must not age).
     pub clock: Clock,
+    /// What an uploaded inventory file may hold (10 MB by default).
+    pub import_limits: sheets::ReadLimits,
 }
 
 /// Where a request's "now" comes from.
@@ -99,6 +102,7 @@ impl Default for Settings {
             feeds: feeds::FeedConfig::default(),
             poll_every: std::time::Duration::from_secs(2),
             clock: Clock::System,
+            import_limits: sheets::ReadLimits::default(),
         }
     }
 }

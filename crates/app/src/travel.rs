@@ -363,16 +363,7 @@ pub(crate) fn reachable_sites(
     reachable: &ReachableInput,
 ) -> AppResult<Reachability> {
     let catalog = &snapshot.catalog;
-    if !(1..=MAX_REACHABLE_MINUTES).contains(&reachable.max_minutes) {
-        return Err(AppError::bad_input(
-            "filter.reachable.maxMinutes",
-            format!(
-                "must be between 1 and {MAX_REACHABLE_MINUTES}, got {}",
-                reachable.max_minutes
-            ),
-        ));
-    }
-    not_past(snapshot, reachable.arrive_by, "filter.reachable.arriveBy")?;
+    check_reach(snapshot, reachable)?;
     let wait = reachable
         .return_within_minutes
         .unwrap_or(DEFAULT_WAIT_AFTER_SESSION_MINUTES);
@@ -464,6 +455,76 @@ pub(crate) fn reachable_sites(
         }
     }
     Ok(found)
+}
+
+/// Checks what every `reachable` filter states: a bound in reason, a time
+/// to come.
+fn check_reach(snapshot: &Snapshot, reachable: &ReachableInput) -> AppResult<()> {
+    if !(1..=MAX_REACHABLE_MINUTES).contains(&reachable.max_minutes) {
+        return Err(AppError::bad_input(
+            "filter.reachable.maxMinutes",
+            format!(
+                "must be between 1 and {MAX_REACHABLE_MINUTES}, got {}",
+                reachable.max_minutes
+            ),
+        ));
+    }
+    not_past(snapshot, reachable.arrive_by, "filter.reachable.arriveBy")
+}
+
+/// The travel time in minutes to each of these sites, arriving by the
+/// filter's time (equipment has no session: a group comes for the time it
+/// booked); sites out of reach are left out.
+pub(crate) fn reachable_equipment_sites(
+    snapshot: &Snapshot,
+    timetable: &Timetable,
+    mut site_ids: Vec<SiteId>,
+    reachable: &ReachableInput,
+) -> AppResult<HashMap<SiteId, u32>> {
+    check_reach(snapshot, reachable)?;
+    if reachable.return_after.is_some() || reachable.return_within_minutes.is_some() {
+        return Err(AppError::bad_input(
+            "filter.reachable.returnAfter",
+            "equipment has no session end to return after; leave returnAfter and returnWithinMinutes out",
+        ));
+    }
+    let catalog = &snapshot.catalog;
+    let from = place(
+        catalog,
+        &snapshot.service_area,
+        &reachable.from,
+        "filter.reachable.from",
+    )?;
+    site_ids.sort();
+    site_ids.dedup();
+    let targets = site_ids
+        .iter()
+        .filter_map(|id| catalog.site(*id))
+        .map(|site| coordinate(site.location.lat(), site.location.lon(), "filter"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let times = timetable
+        .travel_times(&OneToManyQuery {
+            from,
+            targets,
+            time: TimeConstraint::ArriveBy(reachable.arrive_by),
+            max_travel: TimeDelta::minutes(i64::from(reachable.max_minutes)),
+        })
+        .map_err(|error| {
+            query_error(
+                error,
+                "filter.reachable.from",
+                "filter.reachable.from",
+                "filter.reachable.arriveBy",
+            )
+        })?;
+    Ok(site_ids
+        .into_iter()
+        .zip(times)
+        .filter_map(|(site, time)| {
+            let whole_minutes = (time?.num_seconds() + 59) / 60;
+            Some((site, u32::try_from(whole_minutes).unwrap_or(u32::MAX)))
+        })
+        .collect())
 }
 
 /// When one must arrive at an offer, and when its day there ends.

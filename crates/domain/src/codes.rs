@@ -132,6 +132,45 @@ slug_code!(
     "operator"
 );
 
+/// The code of a competence unit of a trade's competence tree, as the tree
+/// gives it (for example `FROID-A1.2`): 2 to 64 ASCII letters, digits,
+/// hyphens, underscores and dots, starting with a letter or a digit.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CompetenceCode(String);
+
+/// A competence code was malformed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "a competence code is 2 to 64 letters, digits, hyphens, underscores and dots (for example \"FROID-A1.2\")"
+)]
+pub struct CompetenceCodeError;
+
+impl CompetenceCode {
+    pub fn parse(raw: &str) -> Result<Self, CompetenceCodeError> {
+        let value = raw.trim();
+        let well_formed = (2..=64).contains(&value.len())
+            && value.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        if well_formed {
+            Ok(Self(value.to_owned()))
+        } else {
+            Err(CompetenceCodeError)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CompetenceCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

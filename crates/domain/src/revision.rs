@@ -30,6 +30,10 @@ crate::coded_enum::coded_enum! {
         Duplicate = "DUPLICATE",
         /// A partner was invited to act for operators.
         Invite = "INVITE",
+        /// An equipment item left the inventory.
+        Retire = "RETIRE",
+        /// A retired equipment item came back into the inventory.
+        Restore = "RESTORE",
     }
 }
 
@@ -46,6 +50,8 @@ crate::coded_enum::coded_enum! {
         Offer = "OFFER",
         /// An account.
         Account = "ACCOUNT",
+        /// An equipment item.
+        Equipment = "EQUIPMENT",
     }
 }
 

@@ -8,6 +8,10 @@ use chrono::{DateTime, NaiveDate};
 use crate::audience::Audience;
 use crate::catalog::{Catalog, CatalogParts};
 use crate::codes::{OperatorCode, PoleCode, Postcode, TradeCode};
+use crate::equipment::{
+    EquipmentCategory, EquipmentCategoryCode, EquipmentCondition, EquipmentId, EquipmentItem,
+    EquipmentStatus, Sharing, SharingTerms,
+};
 use crate::location::Point;
 use crate::offer::{
     InternshipDetails, Offer, OfferDetails, OfferId, OfferStatus, RecruitmentState,
@@ -51,6 +55,20 @@ pub const SYNTHETIC_TRADES: [&str; 3] = ["menuiserie", "maconnerie", "soins-hygi
 /// points inside one are kept, and each site's commune is computed from its
 /// point), each with one published internship offer in one of three trades.
 pub fn catalog_with_sites(communes: Vec<Commune>, site_count: usize, seed: u64) -> Catalog {
+    catalog_with_sites_and_equipment(communes, site_count, 0, seed)
+}
+
+/// The categories of a synthetic inventory, one per synthetic trade.
+pub const SYNTHETIC_CATEGORIES: [&str; 3] = ["WOODWORKING_BENCH", "MIXER", "PATIENT_LIFT"];
+
+/// [`catalog_with_sites`], with `items_per_site` public equipment items at
+/// each site (a third of them shared), in one of three categories.
+pub fn catalog_with_sites_and_equipment(
+    communes: Vec<Commune>,
+    site_count: usize,
+    items_per_site: usize,
+    seed: u64,
+) -> Catalog {
     let territory = crate::territory::Territory::new(communes.clone());
     let pole = PoleCode::parse("synthetic").unwrap_or_else(|_| unreachable!());
     let trades: Vec<Trade> = SYNTHETIC_TRADES
@@ -131,6 +149,58 @@ pub fn catalog_with_sites(communes: Vec<Commune>, site_count: usize, seed: u64) 
             version: 1,
         });
     }
+    let equipment_categories: Vec<EquipmentCategory> = SYNTHETIC_CATEGORIES
+        .iter()
+        .zip(&trades)
+        .map(|(code, trade)| EquipmentCategory {
+            code: EquipmentCategoryCode::parse(code).unwrap_or_else(|_| unreachable!()),
+            label: code.to_lowercase().replace('_', " "),
+            trade_codes: vec![trade.code.clone()],
+            uses_refrigerant: false,
+            synonyms: vec![],
+        })
+        .collect();
+    let mut equipment = Vec::with_capacity(site_count * items_per_site);
+    for site in &sites {
+        for k in 0..items_per_site {
+            let n = equipment.len() as i64 + 1;
+            let which = (n as usize) % equipment_categories.len();
+            let category = &equipment_categories[which];
+            equipment.push(EquipmentItem {
+                id: EquipmentId(n),
+                operator_id: operator.id,
+                site_id: site.id,
+                inventory_reference: Some(format!("SYN-{n:06}")),
+                name: format!("{} n° {n}", category.label),
+                category: category.code.clone(),
+                brand: None,
+                model: None,
+                quantity: 1 + (k as u32 % 3),
+                condition: EquipmentCondition::Good,
+                year_acquired: Some(2010 + (n % 15) as i32),
+                trade_codes: category.trade_codes.clone(),
+                competence_codes: vec![],
+                refrigerant: None,
+                notes: None,
+                sharing: if n % 3 == 0 {
+                    Sharing::Shared(SharingTerms {
+                        supervision_required: true,
+                        prerequisite: None,
+                        max_group_size: Some(8),
+                        cost_per_half_day_cents: 0,
+                        notice_days: 7,
+                    })
+                } else {
+                    Sharing::NotShared
+                },
+                is_public: true,
+                status: EquipmentStatus::Active,
+                is_demo: true,
+                updated_at: DateTime::UNIX_EPOCH,
+                version: 1,
+            });
+        }
+    }
     let parts = CatalogParts {
         communes,
         poles: vec![Pole {
@@ -144,6 +214,8 @@ pub fn catalog_with_sites(communes: Vec<Commune>, site_count: usize, seed: u64) 
         sites,
         programmes: vec![],
         offers,
+        equipment_categories,
+        equipment,
     };
     Catalog::build(parts)
         .unwrap_or_else(|e| unreachable!("a synthetic catalogue is consistent: {e}"))

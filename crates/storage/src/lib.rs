@@ -13,6 +13,7 @@ mod contacts;
 mod data_versions;
 #[allow(unreachable_pub)] // sea-orm's derives declare `pub` items in these crate-private modules.
 mod entities;
+mod equipment_rows;
 mod error;
 mod load;
 mod outbox;
@@ -40,7 +41,7 @@ pub use error::StorageError;
 pub use outbox::{MailStatus, OutboxMail};
 pub use seed::{SeedOutcome, SeedSelection};
 pub use transit_feeds::{FeedsVersion, StoredFeed};
-pub use writes::{Actor, AuditFilter, WriteError};
+pub use writes::{Actor, AuditFilter, InventoryChange, WriteError};
 
 /// The database the service runs on when none is configured: a SQLite file
 /// next to where it is started, created on first use.

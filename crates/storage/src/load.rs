@@ -31,6 +31,7 @@ use crate::entities::{
     commune, offer, offer_audience, offer_trade, operator, pole, pole_challenge, postal_locality,
     site, trade, trade_classification_code, trade_keyword, trade_pole, training_programme,
 };
+use crate::equipment_rows::{load_categories, load_items};
 use crate::{StorageError, Store};
 
 /// Classification schemes stored in `trade_classification_codes.scheme`.
@@ -82,6 +83,8 @@ impl Store {
             sites: load_sites(&snapshot).await?,
             programmes: load_programmes(&snapshot).await?,
             offers: load_offers(&snapshot).await?,
+            equipment_categories: load_categories(&snapshot).await?,
+            equipment: load_items(&snapshot).await?,
         };
         snapshot.commit().await?;
         Ok((Catalog::build(parts)?, version))
@@ -111,6 +114,8 @@ impl Store {
             sites: load_sites(&snapshot).await?,
             programmes: load_programmes(&snapshot).await?,
             offers: load_offers(&snapshot).await?,
+            equipment_categories: previous.equipment_vocabulary().categories().to_vec(),
+            equipment: load_items(&snapshot).await?,
         };
         snapshot.commit().await?;
         Ok((Catalog::build(parts)?, version))

@@ -51,14 +51,20 @@ pub(crate) async fn authorise_edit(
         .await?
         .ok_or_else(not_found)?;
     policy::allow(viewer, Action::EditOperatorData(operator)).map_err(|refusal| {
-        // Drafts and archived offers exist only for those who may read
-        // them: to a partner of another operator, one is as unknown as an
+        // Drafts and archived offers, private and retired equipment exist
+        // only for those who may read them: to a partner of another operator, one is as unknown as an
         // id nobody used. Operators, sites and published offers are public.
-        let unseen = object == AuditedObject::Offer
-            && app
+        let unseen = match object {
+            AuditedObject::Offer => app
                 .catalog()
                 .published_offer(domain::offer::OfferId(id))
-                .is_none();
+                .is_none(),
+            AuditedObject::Equipment => app
+                .catalog()
+                .public_equipment_item(domain::equipment::EquipmentId(id))
+                .is_none(),
+            _ => false,
+        };
         if unseen { not_found() } else { refusal.into() }
     })?;
     Ok(operator)
@@ -70,6 +76,7 @@ fn object_name(object: AuditedObject) -> &'static str {
         AuditedObject::Site => "site",
         AuditedObject::Programme => "programme",
         AuditedObject::Offer => "offer",
+        AuditedObject::Equipment => "equipment item",
         AuditedObject::Account => "account",
     }
 }

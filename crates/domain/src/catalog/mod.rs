@@ -3,12 +3,16 @@
 //! shared behind an `Arc`. Reads never touch the database.
 
 mod clusters;
+mod equipment_search;
 mod offer_search;
 mod operator_search;
 
 use std::collections::HashMap;
 
 use crate::codes::{NisCode, PoleCode, TradeCode};
+use crate::equipment::{
+    EquipmentCategory, EquipmentCategoryCode, EquipmentId, EquipmentItem, EquipmentVocabulary,
+};
 use crate::geocode::{GeocodeCandidate, Geocoder};
 use crate::location::{LocationError, Point, ServiceArea};
 use crate::offer::{Offer, OfferError, OfferId, OfferKind, ProgrammeId, TrainingProgramme};
@@ -20,6 +24,10 @@ use crate::text::{SearchableText, fold};
 use crate::trade::Trade;
 
 pub use clusters::{OfferClusters, OfferMarker};
+pub use equipment_search::{
+    EquipmentFilterError, EquipmentFilterInput, EquipmentHit, EquipmentOrder, EquipmentPage,
+    EquipmentPosition, EquipmentQuery,
+};
 pub use offer_search::{
     BBoxInput, FilterError, NearInput, OfferFilterInput, OfferHit, OfferOrder, OfferPage,
     OfferPosition, OfferQuery,
@@ -36,6 +44,8 @@ pub struct CatalogParts {
     pub sites: Vec<Site>,
     pub programmes: Vec<TrainingProgramme>,
     pub offers: Vec<Offer>,
+    pub equipment_categories: Vec<EquipmentCategory>,
+    pub equipment: Vec<EquipmentItem>,
 }
 
 /// A reference between the parts that does not hold. Storage enforces these
@@ -59,6 +69,20 @@ pub enum CatalogError {
     },
     #[error("offer {offer:?}: {source}")]
     InvalidOffer { offer: OfferId, source: OfferError },
+    #[error("equipment item {item:?} is at site {site:?}, which is not one of its operator's")]
+    EquipmentSite { item: EquipmentId, site: SiteId },
+    #[error("equipment item {item:?} names unknown trade {trade}")]
+    EquipmentTrade { item: EquipmentId, trade: TradeCode },
+    #[error("equipment item {item:?} is in unknown category {category}")]
+    EquipmentCategory {
+        item: EquipmentId,
+        category: EquipmentCategoryCode,
+    },
+    #[error("equipment category {category} names unknown trade {trade}")]
+    CategoryTrade {
+        category: EquipmentCategoryCode,
+        trade: TradeCode,
+    },
     #[error("trade {trade} names unknown pole {pole}")]
     TradePole { trade: TradeCode, pole: PoleCode },
 }
@@ -70,6 +94,16 @@ struct IndexedOffer {
     pole_codes: Vec<PoleCode>,
     commune_nis: NisCode,
     text: SearchableText,
+}
+
+/// An equipment item with what searching it needs.
+#[derive(Debug)]
+struct IndexedEquipment {
+    item: EquipmentItem,
+    commune_nis: NisCode,
+    text: SearchableText,
+    /// Its place in the order by category label, then name, then id.
+    rank: usize,
 }
 
 /// An operator with what searching it needs.
@@ -100,6 +134,12 @@ pub struct Catalog {
     programmes: HashMap<ProgrammeId, TrainingProgramme>,
     offers: Vec<IndexedOffer>,
     offer_index: HashMap<OfferId, usize>,
+    equipment_vocabulary: EquipmentVocabulary,
+    /// In category-and-name order (each one's `rank` is its position).
+    equipment: Vec<IndexedEquipment>,
+    equipment_index: HashMap<EquipmentId, usize>,
+    /// Positions in `equipment` of the items at each site.
+    equipment_by_site: HashMap<SiteId, Vec<usize>>,
 }
 
 impl Catalog {
@@ -113,6 +153,8 @@ impl Catalog {
             sites,
             programmes,
             offers,
+            equipment_categories,
+            equipment,
         } = parts;
         let territory = Territory::new(communes);
 
@@ -213,6 +255,10 @@ impl Catalog {
             programmes,
             offers: Vec::with_capacity(offers.len()),
             offer_index: HashMap::with_capacity(offers.len()),
+            equipment_vocabulary: EquipmentVocabulary::default(),
+            equipment: Vec::new(),
+            equipment_index: HashMap::new(),
+            equipment_by_site: HashMap::new(),
         };
         for offer in offers {
             let indexed = catalog.index_offer(offer)?;
@@ -225,7 +271,112 @@ impl Catalog {
                 .push(position);
             catalog.offers.push(indexed);
         }
+        catalog.index_equipment(equipment_categories, equipment)?;
         Ok(catalog)
+    }
+
+    /// Checks what each item points to and indexes the inventory in
+    /// category-and-name order.
+    fn index_equipment(
+        &mut self,
+        categories: Vec<EquipmentCategory>,
+        items: Vec<EquipmentItem>,
+    ) -> Result<(), CatalogError> {
+        for category in &categories {
+            if let Some(trade) = category
+                .trade_codes
+                .iter()
+                .find(|t| self.trade(t).is_none())
+            {
+                return Err(CatalogError::CategoryTrade {
+                    category: category.code.clone(),
+                    trade: trade.clone(),
+                });
+            }
+        }
+        self.equipment_vocabulary = EquipmentVocabulary::new(categories);
+        let mut indexed = Vec::with_capacity(items.len());
+        for item in items {
+            indexed.push(self.index_item(item)?);
+        }
+        let mut sort_keys: Vec<(String, String, EquipmentId, usize)> = indexed
+            .iter()
+            .enumerate()
+            .map(|(i, entry): (usize, &IndexedEquipment)| {
+                let label = self
+                    .equipment_vocabulary
+                    .get(&entry.item.category)
+                    .map_or("", |c| c.label.as_str());
+                (fold(label), fold(&entry.item.name), entry.item.id, i)
+            })
+            .collect();
+        sort_keys.sort();
+        let mut slots: Vec<Option<IndexedEquipment>> = indexed.into_iter().map(Some).collect();
+        for (rank, (_, _, _, i)) in sort_keys.into_iter().enumerate() {
+            let mut entry = slots[i].take().expect("each item is placed once");
+            entry.rank = rank;
+            self.equipment_index.insert(entry.item.id, rank);
+            self.equipment_by_site
+                .entry(entry.item.site_id)
+                .or_default()
+                .push(rank);
+            self.equipment.push(entry);
+        }
+        Ok(())
+    }
+
+    fn index_item(&self, item: EquipmentItem) -> Result<IndexedEquipment, CatalogError> {
+        let site = self
+            .sites
+            .get(&item.site_id)
+            .filter(|s| s.operator_id == item.operator_id)
+            .ok_or(CatalogError::EquipmentSite {
+                item: item.id,
+                site: item.site_id,
+            })?;
+        let category = self
+            .equipment_vocabulary
+            .get(&item.category)
+            .ok_or_else(|| CatalogError::EquipmentCategory {
+                item: item.id,
+                category: item.category.clone(),
+            })?;
+        let mut trades = Vec::with_capacity(item.trade_codes.len());
+        for code in &item.trade_codes {
+            trades.push(
+                self.trade(code)
+                    .ok_or_else(|| CatalogError::EquipmentTrade {
+                        item: item.id,
+                        trade: code.clone(),
+                    })?,
+            );
+        }
+        let operator_name = self.operator(item.operator_id).map(|o| o.name.as_str());
+        let commune_name = self
+            .territory
+            .get(&site.commune_nis)
+            .map(|c| c.name_fr.as_str());
+        let text = SearchableText::new(
+            [
+                item.name.as_str(),
+                category.label.as_str(),
+                site.address.locality.as_str(),
+            ]
+            .into_iter()
+            .chain(category.synonyms.iter().map(String::as_str))
+            .chain(item.brand.as_deref())
+            .chain(item.model.as_deref())
+            .chain(item.refrigerant.as_ref().map(|r| r.as_str()))
+            .chain(operator_name)
+            .chain(commune_name)
+            .chain(trades.iter().map(|t| t.name.as_str())),
+        );
+        Ok(IndexedEquipment {
+            commune_nis: site.commune_nis.clone(),
+            item,
+            text,
+            rank: 0,
+        })
     }
 
     fn index_offer(&self, offer: Offer) -> Result<IndexedOffer, CatalogError> {
@@ -496,6 +647,70 @@ impl Catalog {
             .collect();
         offers.sort_by_key(|o| OfferOrder::StartDate.sort_key(o, None, None));
         offers
+    }
+
+    /// The equipment categories, in the order they are listed to people.
+    pub fn equipment_vocabulary(&self) -> &EquipmentVocabulary {
+        &self.equipment_vocabulary
+    }
+
+    /// An item whatever its visibility: for its owner's partners and admins
+    /// only; the public gets [`Catalog::public_equipment_item`].
+    pub fn equipment_item(&self, id: EquipmentId) -> Option<&EquipmentItem> {
+        self.equipment_index
+            .get(&id)
+            .map(|&i| &self.equipment[i].item)
+    }
+
+    /// An item the public may see: public and in the inventory.
+    pub fn public_equipment_item(&self, id: EquipmentId) -> Option<&EquipmentItem> {
+        self.equipment_item(id)
+            .filter(|item| item.is_publicly_listed())
+    }
+
+    /// The items of an operator in category-and-name order: its public ones,
+    /// or (for its own partners) every one, retired ones included.
+    pub fn equipment_of_operator(&self, operator: OperatorId, all: bool) -> Vec<&EquipmentItem> {
+        let sites = self.sites_of(operator);
+        let mut positions: Vec<usize> = sites
+            .iter()
+            .filter_map(|site| self.equipment_by_site.get(&site.id))
+            .flatten()
+            .copied()
+            .collect();
+        positions.sort_unstable();
+        positions
+            .into_iter()
+            .map(|i| &self.equipment[i].item)
+            .filter(|item| all || item.is_publicly_listed())
+            .collect()
+    }
+
+    /// The public items at a site, in category-and-name order.
+    pub fn public_equipment_at_site(&self, site: SiteId) -> Vec<&EquipmentItem> {
+        self.equipment_by_site
+            .get(&site)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| &self.equipment[i].item)
+            .filter(|item| item.is_publicly_listed())
+            .collect()
+    }
+
+    /// How many public items serve a trade, and how many of them may be
+    /// asked for now.
+    pub fn public_equipment_counts(&self, trade: &TradeCode) -> (usize, usize) {
+        self.equipment
+            .iter()
+            .map(|e| &e.item)
+            .filter(|item| item.is_publicly_listed() && item.trade_codes.contains(trade))
+            .fold((0, 0), |(all, shared), item| {
+                (
+                    all + 1,
+                    shared + usize::from(item.is_available_for_sharing()),
+                )
+            })
     }
 
     /// How many published offers of each kind a trade has.

@@ -6,6 +6,7 @@
 //! to what the catalogue shows does.
 
 mod demo;
+mod equipment;
 mod reference;
 
 use chrono::Utc;
@@ -62,6 +63,15 @@ impl Store {
                 .loaded
                 .push(format!("{}: {summary}", reference::DATASET));
         }
+        // The vocabulary came after the reference data set, so it is a data
+        // set of its own: databases seeded before it get it too.
+        self.seed_once(
+            &mut outcome,
+            equipment::CATEGORIES_DATASET,
+            equipment::CATEGORIES_VERSION,
+            |txn| Box::pin(equipment::insert_categories(txn)),
+        )
+        .await?;
         if selection.demo {
             if self.seed_applied(demo::DATASET).await? {
                 outcome.already_present.push(demo::DATASET);
@@ -76,8 +86,40 @@ impl Store {
                 txn.commit().await?;
                 outcome.loaded.push(format!("{}: {summary}", demo::DATASET));
             }
+            self.seed_once(
+                &mut outcome,
+                equipment::DEMO_DATASET,
+                equipment::DEMO_VERSION,
+                |txn| Box::pin(equipment::insert_demo(txn)),
+            )
+            .await?;
         }
         Ok(outcome)
+    }
+
+    /// Loads one data set in one transaction unless it is loaded already.
+    async fn seed_once(
+        &self,
+        outcome: &mut SeedOutcome,
+        dataset: &'static str,
+        version: i32,
+        insert: impl for<'t> FnOnce(
+            &'t DatabaseTransaction,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<String, StorageError>> + Send + 't>,
+        >,
+    ) -> Result<(), StorageError> {
+        if self.seed_applied(dataset).await? {
+            outcome.already_present.push(dataset);
+            return Ok(());
+        }
+        let txn = self.db.begin().await?;
+        let summary = insert(&txn).await?;
+        record_seed_run(&txn, dataset, version).await?;
+        announce(&txn, DataTopic::Catalog).await?;
+        txn.commit().await?;
+        outcome.loaded.push(format!("{dataset}: {summary}"));
+        Ok(())
     }
 
     async fn seed_applied(&self, dataset: &str) -> Result<bool, StorageError> {

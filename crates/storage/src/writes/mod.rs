@@ -12,6 +12,7 @@
 //! `versioned`; each table's module keeps its own rules and row mapping.
 
 mod audit;
+mod equipment;
 mod offers;
 mod operators;
 mod programmes;
@@ -30,6 +31,7 @@ use sea_orm::{
 use tokio::sync::OwnedMutexGuard;
 
 pub use audit::AuditFilter;
+pub use equipment::InventoryChange;
 pub(crate) use unique_keys::conflict_or_storage;
 
 use crate::data_versions::{DataTopic, announce};

@@ -11,7 +11,9 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use super::versioned::{Assigned, Creation, VersionedTable};
 use super::{Actor, WriteError, WriteTransaction};
 use crate::Store;
-use crate::entities::{offer, offer_audience, offer_trade, operator, site, training_programme};
+use crate::entities::{
+    equipment_item, offer, offer_audience, offer_trade, operator, site, training_programme,
+};
 use crate::load::offer_from_row;
 
 /// Reads one offer as the transaction sees it.
@@ -242,6 +244,10 @@ impl Store {
                 .await?
                 .map(|row| row.operator_id),
             AuditedObject::Offer => offer::Entity::find_by_id(id)
+                .one(&self.db)
+                .await?
+                .map(|row| row.operator_id),
+            AuditedObject::Equipment => equipment_item::Entity::find_by_id(id)
                 .one(&self.db)
                 .await?
                 .map(|row| row.operator_id),

@@ -30,7 +30,7 @@ pub(crate) struct UniqueKey {
 
 /// Every unique key a write can hit with a value the writer chose. Keys of
 /// random values (token hashes) are not here: hitting one is a fault.
-pub(crate) const UNIQUE_KEYS: [UniqueKey; 9] = [
+pub(crate) const UNIQUE_KEYS: [UniqueKey; 11] = [
     UniqueKey {
         index: "uq_operators_code",
         table: "operators",
@@ -86,6 +86,20 @@ pub(crate) const UNIQUE_KEYS: [UniqueKey; 9] = [
         columns: &["account_id", "operator_id"],
         field: "operatorIds",
         message: "names an operator more than once",
+    },
+    UniqueKey {
+        index: "uq_equipment_items_operator_reference",
+        table: "equipment_items",
+        columns: &["operator_id", "inventory_reference"],
+        field: "inventoryReference",
+        message: "this operator already has an item with this inventory reference",
+    },
+    UniqueKey {
+        index: "pk_equipment_item_trades",
+        table: "equipment_item_trades",
+        columns: &["item_id", "trade_code"],
+        field: "tradeCodes",
+        message: "names a trade more than once",
     },
     UniqueKey {
         index: "uq_api_keys_label",

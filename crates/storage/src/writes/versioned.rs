@@ -1,5 +1,5 @@
 //! The one write path of the tables partners edit under optimistic
-//! versions (operators, sites, programmes, offers). Creating and updating a
+//! versions (operators, sites, programmes, offers, equipment). Creating and updating a
 //! row follow the same steps whatever the table: this module does them
 //! once, and each table describes itself with [`VersionedTable`] (its
 //! entity and columns, how to read its domain value, how to write it).
@@ -192,15 +192,47 @@ impl Store {
         edit: impl FnOnce(&mut T::Value) -> Result<AuditAction, WriteError>,
     ) -> Result<T::Value, WriteError> {
         let txn = self.begin_write().await?;
-        let before = T::load(&txn, id).await?.ok_or_else(|| not_found::<T>(id))?;
+        let update = txn
+            .update_versioned_in::<T>(actor, id, expected_version, None, edit)
+            .await?;
+        if update.changed {
+            txn.commit_and_announce().await?;
+        }
+        Ok(update.value)
+    }
+}
+
+/// What an update in a transaction left.
+pub(super) struct Updated<V> {
+    pub(super) value: V,
+    /// Whether anything was written.
+    pub(super) changed: bool,
+}
+
+impl WriteTransaction {
+    /// [`Store::update_versioned`] within this transaction, which the caller
+    /// commits; `also_audited` is recorded beside the changed fields (the
+    /// file an import came from).
+    pub(super) async fn update_versioned_in<T: VersionedTable>(
+        &self,
+        actor: &Actor,
+        id: i64,
+        expected_version: i64,
+        also_audited: Option<FieldChange>,
+        edit: impl FnOnce(&mut T::Value) -> Result<AuditAction, WriteError>,
+    ) -> Result<Updated<T::Value>, WriteError> {
+        let before = T::load(self, id).await?.ok_or_else(|| not_found::<T>(id))?;
         check_version(expected_version, T::version(&before))?;
         let mut after = before.clone();
         let action = edit(&mut after)?;
-        let changed = T::changes(Some(&before), &after);
+        let mut changed = T::changes(Some(&before), &after);
         if changed.is_empty() {
-            return Ok(before);
+            return Ok(Updated {
+                value: before,
+                changed: false,
+            });
         }
-        T::check(&txn, &after).await?;
+        T::check(self, &after).await?;
         let assigned = Assigned {
             id,
             version: expected_version + 1,
@@ -214,10 +246,10 @@ impl Store {
             .set(row)
             .filter(T::ID.eq(id))
             .filter(T::VERSION.eq(expected_version))
-            .exec(&*txn)
+            .exec(&**self)
             .await?;
         if updated.rows_affected == 0 {
-            let current = current_version::<T>(&txn, id)
+            let current = current_version::<T>(self, id)
                 .await?
                 .ok_or_else(|| not_found::<T>(id))?;
             return Err(WriteError::StaleVersion {
@@ -225,8 +257,9 @@ impl Store {
                 current,
             });
         }
-        T::write_dependents(&txn, Some(&before), &after).await?;
-        txn.audit(
+        T::write_dependents(self, Some(&before), &after).await?;
+        changed.extend(also_audited);
+        self.audit(
             actor,
             action,
             T::OBJECT,
@@ -235,8 +268,10 @@ impl Store {
             &changed,
         )
         .await?;
-        txn.commit_and_announce().await?;
-        Ok(after)
+        Ok(Updated {
+            value: after,
+            changed: true,
+        })
     }
 }
 
