@@ -53,6 +53,10 @@ pub(crate) const TRADES: usize = 60;
 pub(crate) const TRADES_PER_OFFER: usize = domain::offer::MAX_TRADES_PER_OFFER;
 /// `Trade.offerCounts`: one per kind of offer.
 pub(crate) const OFFER_KINDS: usize = 4;
+/// Trades one equipment item or category names, at most.
+pub(crate) const TRADES_PER_ITEM: usize = domain::equipment::MAX_TRADES_PER_ITEM;
+/// Categories of the equipment vocabulary, with room to grow.
+pub(crate) const EQUIPMENT_CATEGORIES: usize = 100;
 /// `AccountInfo.operators`: `domain::account::MAX_OPERATORS_PER_PARTNER`.
 pub(crate) const OPERATORS_PER_ACCOUNT: usize = domain::account::MAX_OPERATORS_PER_PARTNER;
 /// `Journey.legs`: a walk, then a ride and a walk for each vehicle (the

@@ -168,3 +168,111 @@ pub fn markers_collection(
         }),
     }))
 }
+
+/// One Point feature for an equipment item, at its site.
+pub fn equipment_feature(
+    catalog: &Catalog,
+    hit: &domain::catalog::EquipmentHit<'_>,
+) -> Option<Feature> {
+    let item = hit.item;
+    let site = catalog.site(item.site_id)?;
+    let operator = catalog.operator(item.operator_id)?;
+    let category = catalog.equipment_vocabulary().get(&item.category);
+    let id = global_id(NodeType::EquipmentItem, item.id.0);
+    let terms = item.sharing.terms();
+    let mut properties = json!({
+        "id": id,
+        "name": item.name,
+        "category": item.category.as_str(),
+        "categoryLabel": category.map(|c| c.label.as_str()),
+        "brand": item.brand,
+        "model": item.model,
+        "quantity": item.quantity,
+        "condition": item.condition.code(),
+        "tradeCodes": item.trade_codes.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+        "refrigerant": item.refrigerant.as_ref().map(|r| r.as_str()),
+        "shareable": item.is_available_for_sharing(),
+        "supervisionRequired": terms.map(|t| t.supervision_required),
+        "maxGroupSize": terms.and_then(|t| t.max_group_size),
+        "costPerHalfDayCents": terms.map(|t| t.cost_per_half_day_cents),
+        "noticeDays": terms.map(|t| t.notice_days),
+        "operator": operator.name,
+        "operatorId": global_id(NodeType::Operator, operator.id.0),
+        "site": site.name,
+        "siteId": global_id(NodeType::Site, site.id.0),
+        "address": address_line(site),
+        "communeNis": site.commune_nis.as_str(),
+        "isDemo": item.is_demo,
+    });
+    if let Value::Object(map) = &mut properties {
+        if let Some(distance) = hit.distance_meters {
+            map.insert("distanceMeters".to_owned(), json!(distance));
+        }
+        if let Some(minutes) = hit.travel_minutes {
+            map.insert("travelMinutes".to_owned(), json!(minutes));
+        }
+    }
+    Some(feature(id, point(site.location), properties))
+}
+
+/// The equipment items as a FeatureCollection.
+pub fn equipment_collection(
+    catalog: &Catalog,
+    hits: &[domain::catalog::EquipmentHit<'_>],
+) -> FeatureCollection {
+    FeatureCollection::new(
+        hits.iter()
+            .filter_map(|hit| equipment_feature(catalog, hit)),
+    )
+}
+
+/// The equipment items inside a viewport at a zoom, items close together
+/// as clusters (supercluster's property names, like the offers' layer).
+/// Inventories are small next to offers, so the index is built per request.
+pub fn equipment_markers(
+    snapshot: &crate::Snapshot,
+    hits: &[domain::catalog::EquipmentHit<'_>],
+    viewport: Option<crate::search::Viewport>,
+    zoom: i32,
+) -> crate::AppResult<FeatureCollection> {
+    use domain::cluster::{ClusterIndex, ClusterItem, ClusterOptions};
+    let catalog = &snapshot.catalog;
+    let zoom = crate::search::map_zoom(zoom)?;
+    let viewport = match viewport {
+        Some(b) => domain::location::BoundingBox::parse(b.min_lon, b.min_lat, b.max_lon, b.max_lat)
+            .map_err(|e| crate::AppError::bad_input("bbox", e))?,
+        None => snapshot.service_area.bounds,
+    };
+    let located: Vec<(&domain::catalog::EquipmentHit<'_>, domain::location::Point)> = hits
+        .iter()
+        .filter_map(|hit| catalog.site(hit.item.site_id).map(|s| (hit, s.location)))
+        .collect();
+    let points: Vec<domain::location::Point> = located.iter().map(|(_, p)| *p).collect();
+    let index = ClusterIndex::build(&points, ClusterOptions::default());
+    let items = index.clusters(&viewport, zoom);
+    if items.len() > crate::search::MAX_MARKERS {
+        return Err(crate::AppError::bad_input(
+            "bbox",
+            format!(
+                "the viewport holds {} markers at zoom {zoom}, more than the {} a map can show: zoom out or narrow the box",
+                items.len(),
+                crate::search::MAX_MARKERS
+            ),
+        ));
+    }
+    Ok(FeatureCollection::new(items.into_iter().filter_map(
+        |item| {
+            match item {
+                ClusterItem::Cluster {
+                    id,
+                    location,
+                    count,
+                    expansion_zoom,
+                } => Some(cluster_feature(id, location, count, expansion_zoom)),
+                ClusterItem::Single { index, .. } => located
+                    .get(index)
+                    .and_then(|(hit, _)| equipment_feature(catalog, hit)),
+            }
+        },
+    )))
+}

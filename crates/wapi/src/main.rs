@@ -39,6 +39,12 @@ enum Command {
     /// Checks a GTFS feed (zip file or folder) and stores it in the database, so that the next
     /// `serve` — and running instances, within seconds — plan journeys with it beside the others.
     ImportGtfs(ImportGtfsArgs),
+    /// Imports an operator's equipment inventory from a spreadsheet (CSV, XLSX or ODS), all or
+    /// nothing, and prints the row-by-row report; the file is the inventory of the operator (or
+    /// of `--site`): items it no longer lists are retired.
+    ImportEquipment(ImportEquipmentArgs),
+    /// Writes an operator's equipment inventory as a spreadsheet the import reads back.
+    ExportEquipment(ExportEquipmentArgs),
     /// Accounts: `wapi user create|disable`.
     #[command(subcommand)]
     User(UserCommand),
@@ -74,10 +80,10 @@ enum ApiKeyCommand {
 }
 
 #[derive(Args, Debug)]
-struct DatabaseArgs {
+pub(crate) struct DatabaseArgs {
     /// Database URL: `sqlite://path?mode=rwc` (embedded, created on first use) or `postgres://user@host/db`.
     #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
-    database_url: String,
+    pub(crate) database_url: String,
 }
 
 #[derive(Subcommand, Debug)]
@@ -148,6 +154,40 @@ struct ImportGtfsArgs {
 }
 
 #[derive(Args, Debug)]
+pub(crate) struct ImportEquipmentArgs {
+    #[command(flatten)]
+    pub(crate) database: DatabaseArgs,
+    /// The spreadsheet: .csv (';' or ',', UTF-8 or Windows-1252), .xlsx or .ods.
+    pub(crate) file: std::path::PathBuf,
+    /// The operator whose inventory it is, by code.
+    #[arg(long)]
+    pub(crate) operator: String,
+    /// The site (its name or locality) of rows naming none; the file is then that site's inventory.
+    #[arg(long)]
+    pub(crate) site: Option<String>,
+    /// The sheet to read, when the workbook has several (by default the one with the header).
+    #[arg(long)]
+    pub(crate) sheet: Option<String>,
+    /// Report what would change without writing anything.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// The largest file accepted, in bytes.
+    #[arg(long, env = "WAPI_IMPORT_MAX_BYTES", default_value_t = 10_000_000)]
+    pub(crate) max_bytes: u64,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct ExportEquipmentArgs {
+    #[command(flatten)]
+    pub(crate) database: DatabaseArgs,
+    /// The operator, by code.
+    #[arg(long)]
+    pub(crate) operator: String,
+    /// Where to write: its extension (.xlsx or .csv) chooses the format.
+    pub(crate) output: std::path::PathBuf,
+}
+
+#[derive(Args, Debug)]
 struct SeedArgs {
     #[command(flatten)]
     database: DatabaseArgs,
@@ -198,6 +238,9 @@ struct ServeArgs {
     /// Days contact requests (personal data) are kept before the hourly purge deletes them.
     #[arg(long, env = "WAPI_CONTACT_RETENTION_DAYS", default_value_t = 180)]
     contact_retention_days: u32,
+    /// The largest equipment spreadsheet accepted by `POST /imports/equipment`, in bytes.
+    #[arg(long, env = "WAPI_IMPORT_MAX_BYTES", default_value_t = 10_000_000)]
+    import_max_bytes: u64,
     /// SMTP server for forwarded contact requests: `smtp://host:25` (plain),
     /// `smtp://user:password@host:587?tls=required` (STARTTLS) or `smtps://user:password@host:465`.
     /// Without it, mail stays queued in the outbox until one is configured.
@@ -270,6 +313,8 @@ async fn main() -> anyhow::Result<()> {
             println!("{summary}");
             Ok(())
         }
+        Command::ImportEquipment(args) => commands::import_equipment(args).await,
+        Command::ExportEquipment(args) => commands::export_equipment(args).await,
         Command::User(UserCommand::Create {
             database,
             email,
@@ -335,7 +380,7 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-async fn connect(args: &DatabaseArgs) -> anyhow::Result<Store> {
+pub(crate) async fn connect(args: &DatabaseArgs) -> anyhow::Result<Store> {
     let store = Store::connect(&args.database_url).await?;
     tracing::info!(database = %redact_url(&args.database_url), backend = %store.backend(), "connected");
     Ok(store)
@@ -368,6 +413,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         feeds: app::feeds::FeedConfig {
             demo: !args.no_demo_feed,
             paths: args.gtfs_feeds.clone(),
+        },
+        import_limits: sheets::ReadLimits {
+            max_file_bytes: args.import_max_bytes,
+            ..sheets::ReadLimits::default()
         },
         ..app::Settings::default()
     };

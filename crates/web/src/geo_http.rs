@@ -27,9 +27,9 @@ use crate::WebState;
 const GEOJSON: &str = "application/geo+json";
 
 /// A query parameter that could not be used.
-struct BadParameter {
-    parameter: &'static str,
-    message: String,
+pub(crate) struct BadParameter {
+    pub(crate) parameter: &'static str,
+    pub(crate) message: String,
 }
 
 impl IntoResponse for BadParameter {
@@ -53,12 +53,19 @@ fn parameter_of(field: &str) -> &'static str {
         "filter.text" => "q",
         "filter.bbox" | "bbox" => "bbox",
         "zoom" => "zoom",
+        "filter.categories" => "category",
+        "filter.competenceCodes" => "competence",
+        "filter.near.point" | "filter.near.radiusKm" => "near",
+        "filter.reachable.from" => "from",
+        "filter.reachable.maxMinutes" => "maxMinutes",
+        "filter.reachable.arriveBy" => "arriveBy",
+        "timetable" => "from",
         _ => "query",
     }
 }
 
 /// A refused search, named by the REST parameter at fault.
-fn refused(error: AppError) -> Response {
+pub(crate) fn refused(error: AppError) -> Response {
     match error {
         AppError::BadInput { field, message } => BadParameter {
             parameter: parameter_of(&field),
@@ -69,19 +76,26 @@ fn refused(error: AppError) -> Response {
             if let AppError::Internal(source) = &other {
                 tracing::error!(error = %source, "internal error while serving a layer");
             }
+            let status = match other.code() {
+                app::ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
+                app::ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+                app::ErrorCode::NotFound => StatusCode::NOT_FOUND,
+                app::ErrorCode::Conflict => StatusCode::CONFLICT,
+                _ => StatusCode::INTERNAL_SERVER_ERROR,
+            };
             let body = json!({
                 "errors": [{
                     "message": other.message(),
                     "extensions": { "code": other.code().as_str() },
                 }]
             });
-            (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(body)).into_response()
+            (status, axum::Json(body)).into_response()
         }
     }
 }
 
 /// Splits repeated and comma-separated values: `trade=a,b&trade=c`.
-fn values(pairs: &[(String, String)], name: &str) -> Vec<String> {
+pub(crate) fn values(pairs: &[(String, String)], name: &str) -> Vec<String> {
     pairs
         .iter()
         .filter(|(key, _)| key == name)
@@ -109,7 +123,7 @@ where
         .collect()
 }
 
-fn parse_bbox(pairs: &[(String, String)]) -> Result<Option<BBoxInput>, BadParameter> {
+pub(crate) fn parse_bbox(pairs: &[(String, String)]) -> Result<Option<BBoxInput>, BadParameter> {
     let raw = values(pairs, "bbox");
     if raw.is_empty() {
         return Ok(None);
@@ -129,14 +143,14 @@ fn parse_bbox(pairs: &[(String, String)]) -> Result<Option<BBoxInput>, BadParame
     }
 }
 
-fn pairs(query: Option<&str>) -> Vec<(String, String)> {
+pub(crate) fn pairs(query: Option<&str>) -> Vec<(String, String)> {
     form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .into_owned()
         .collect()
 }
 
 /// Reads `zoom`, if given.
-fn parse_zoom(pairs: &[(String, String)]) -> Result<Option<i32>, BadParameter> {
+pub(crate) fn parse_zoom(pairs: &[(String, String)]) -> Result<Option<i32>, BadParameter> {
     let Some((_, raw)) = pairs.iter().find(|(k, _)| k == "zoom") else {
         return Ok(None);
     };
@@ -216,7 +230,10 @@ pub(crate) async fn communes(State(state): State<WebState>, headers: HeaderMap) 
 
 /// Serialises a layer with its validators; answers 304 when the client
 /// already holds this very body.
-fn geojson_response(collection: &geojson::FeatureCollection, headers: &HeaderMap) -> Response {
+pub(crate) fn geojson_response(
+    collection: &geojson::FeatureCollection,
+    headers: &HeaderMap,
+) -> Response {
     let body = collection.to_string();
     let etag = strong_etag(body.as_bytes());
     let cache_headers = [
@@ -245,7 +262,7 @@ fn geojson_response(collection: &geojson::FeatureCollection, headers: &HeaderMap
 
 /// A validator that changes exactly when the body does. SipHash with fixed
 /// keys gives the same tag on every instance serving the same content.
-fn strong_etag(body: &[u8]) -> HeaderValue {
+pub(crate) fn strong_etag(body: &[u8]) -> HeaderValue {
     let mut hasher = std::hash::DefaultHasher::new();
     body.hash(&mut hasher);
     HeaderValue::from_str(&format!("\"{:016x}-{:x}\"", hasher.finish(), body.len()))

@@ -10,6 +10,7 @@
 //! `api::Executor`), the rules of use cases (`app`), SQL.
 
 mod assets;
+mod equipment_http;
 mod geo_http;
 mod graphiql_page;
 mod graphql_http;

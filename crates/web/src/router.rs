@@ -1,5 +1,5 @@
 //! The routes: GraphQL at `/graphql` (`graphql_http`), the GeoJSON layers
-//! (`geo_http`), the map page (`map_page`), metrics, and the probes
+//! (`geo_http`), equipment layers, exports and imports (`equipment_http`), the map page (`map_page`), metrics, and the probes
 //! `/livez` and `/readyz`; with CORS, request ids, traces and the body limit
 //! around them.
 
@@ -8,18 +8,22 @@ use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::headers::API_KEY_HEADER;
-use crate::{Settings, WebState, geo_http, graphql_http};
+use crate::{Settings, WebState, equipment_http, geo_http, graphql_http};
 
 /// The application's routes, ready to serve.
 pub fn router(app: app::App, settings: Settings) -> Router {
     let body_read_timeout = settings.connections.body_read_timeout;
+    // A multipart upload carries the file and a little framing around it.
+    let import_body_limit = usize::try_from(app.settings().import_limits.max_file_bytes)
+        .unwrap_or(usize::MAX)
+        + 64 * 1024;
     let state = WebState::new(app, settings);
     let cors = cors_layer(&state.settings().cors_origins);
     Router::new()
@@ -27,6 +31,16 @@ pub fn router(app: app::App, settings: Settings) -> Router {
         .route("/geo/offers.geojson", get(geo_http::offers))
         .route("/geo/sites.geojson", get(geo_http::sites))
         .route("/geo/communes.geojson", get(geo_http::communes))
+        .route("/geo/equipment.geojson", get(equipment_http::layer))
+        .route("/exports/{file}", get(equipment_http::public_export))
+        .route(
+            "/exports/operators/{operator}/{file}",
+            get(equipment_http::operator_export),
+        )
+        .route(
+            "/imports/equipment",
+            post(equipment_http::import).layer(DefaultBodyLimit::max(import_body_limit)),
+        )
         .route("/metrics", get(metrics))
         .route("/livez", get(livez))
         .route("/readyz", get(readyz))

@@ -25,6 +25,10 @@ pub enum AuditAction {
     Duplicate,
     /// A partner was invited to act for operators.
     Invite,
+    /// An equipment item left the inventory (by hand, or missing from an imported file).
+    Retire,
+    /// A retired equipment item came back into the inventory.
+    Restore,
 }
 
 /// The kind of object a write touched.
@@ -41,6 +45,8 @@ pub enum AuditedObjectType {
     Offer,
     /// An account.
     Account,
+    /// An equipment item.
+    Equipment,
 }
 
 /// One field a write changed.

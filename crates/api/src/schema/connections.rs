@@ -48,6 +48,31 @@ pub struct OfferEdge {
     pub return_departure: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
+/// A page of equipment items.
+#[derive(SimpleObject, Debug)]
+pub struct EquipmentConnection {
+    /// The items of this page, each with its cursor.
+    pub edges: Vec<EquipmentEdge>,
+    /// Where this page stands.
+    pub page_info: PageInfo,
+    /// How many items match the filter, over all pages.
+    pub total_count: i32,
+}
+
+/// An equipment item in a page, with its cursor.
+#[derive(SimpleObject, Debug)]
+pub struct EquipmentEdge {
+    /// Opaque position of this item in the list.
+    pub cursor: String,
+    /// The item.
+    pub node: super::objects::EquipmentItem,
+    /// Great-circle distance in metres from `filter.near.point` to the item's site; null without `near`.
+    pub distance_meters: Option<f64>,
+    /// Minutes by public transport and on foot from `filter.reachable.from`, arriving by
+    /// `filter.reachable.arriveBy`; null without `reachable`.
+    pub travel_minutes: Option<i32>,
+}
+
 /// A page of operators.
 #[derive(SimpleObject, Debug)]
 pub struct OperatorConnection {

@@ -201,3 +201,42 @@ pub enum Weekday {
     #[graphql(name = "SUNDAY")]
     Sun,
 }
+
+/// The state an equipment item is in.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "domain::equipment::EquipmentCondition")]
+pub enum EquipmentCondition {
+    /// New, or as new.
+    New,
+    /// In good working order.
+    Good,
+    /// Works, with wear that a user should know of.
+    Worn,
+    /// Does not work at the moment; it cannot be used or shared.
+    OutOfService,
+}
+
+/// Whether an equipment item is still in the inventory.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "domain::equipment::EquipmentStatus")]
+pub enum EquipmentStatus {
+    /// In the inventory.
+    Active,
+    /// Gone (sold, scrapped): kept for history, shown only to its owner.
+    Retired,
+}
+
+/// How a list of equipment is sorted.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq, Default)]
+#[graphql(remote = "domain::catalog::EquipmentOrder")]
+pub enum EquipmentOrder {
+    /// By category label, then name.
+    #[default]
+    Category,
+    /// Most recently updated first.
+    UpdatedAt,
+    /// Nearest to `filter.near.point` first (requires `filter.near`).
+    Distance,
+    /// Quickest to reach by public transport first (requires `filter.reachable`).
+    TravelTime,
+}

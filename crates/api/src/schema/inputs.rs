@@ -269,3 +269,67 @@ impl From<BBoxInput> for app::search::Viewport {
         }
     }
 }
+
+/// Which public equipment to list. Within a field the values are alternatives (OR); fields combine
+/// (AND). An empty list filters nothing.
+#[derive(InputObject, Debug, Clone, Default)]
+#[graphql(name = "EquipmentFilter")]
+pub struct EquipmentFilter {
+    /// Only items serving one of these trades (codes from `trades`).
+    pub trade_codes: Option<Vec<String>>,
+    /// Only items in one of these categories (codes from `equipmentCategories`).
+    pub categories: Option<Vec<String>>,
+    /// Only items that let learners practise one of these competence units.
+    pub competence_codes: Option<Vec<String>>,
+    /// Words to find in the name, category, brand, model, refrigerant, operator or place; accents
+    /// and case are ignored. At most 200 characters.
+    pub text: Option<String>,
+    /// true: only items another operator may ask for now (shared, in working order); false: only
+    /// the others.
+    pub shareable: Option<bool>,
+    /// Only items at a site inside one of these communes (NIS codes from `communes`).
+    pub commune_nis: Option<Vec<String>>,
+    /// Only items of these operators (their `id`s).
+    pub operator_ids: Option<Vec<ID>>,
+    /// Only items whose site lies within a great-circle radius of a point; edges then carry
+    /// `distanceMeters`.
+    pub near: Option<NearInput>,
+    /// Only items whose site lies inside this box (a map viewport).
+    pub bbox: Option<BBoxInput>,
+    /// Only items whose site is reachable by public transport from a place, arriving by a time;
+    /// edges then carry `travelMinutes`. `returnAfter` does not apply to equipment.
+    pub reachable: Option<ReachableInput>,
+}
+
+impl EquipmentFilter {
+    /// The catalogue's filter and the reachability; the argument is named `filter`.
+    pub(crate) fn split(
+        self,
+    ) -> ApiResult<(
+        domain::catalog::EquipmentFilterInput,
+        Option<app::travel::ReachableInput>,
+    )> {
+        let operator_ids = self
+            .operator_ids
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(i, id)| app::ids::parse_operator_id(id, &format!("operatorIds[{i}]")))
+            .collect::<Result<Vec<_>, _>>()
+            .at("filter")?;
+        let filter = domain::catalog::EquipmentFilterInput {
+            trade_codes: self.trade_codes.unwrap_or_default(),
+            categories: self.categories.unwrap_or_default(),
+            competence_codes: self.competence_codes.unwrap_or_default(),
+            commune_nis: self.commune_nis.unwrap_or_default(),
+            operator_ids,
+            site_ids: Vec::new(),
+            text: self.text,
+            shareable: self.shareable,
+            near: self.near.map(Into::into),
+            bbox: self.bbox.map(Into::into),
+            travel_minutes: None,
+        };
+        Ok((filter, self.reachable.map(Into::into)))
+    }
+}

@@ -8,6 +8,7 @@ mod audit;
 mod connections;
 mod contacts;
 mod enums;
+mod equipment;
 mod inputs;
 mod map;
 mod node;
@@ -35,6 +36,7 @@ pub(crate) struct Query(
     reference::ReferenceQuery,
     operators::OperatorQuery,
     offers::OfferQuery,
+    equipment::EquipmentQuery,
     map::MapQuery,
     transit::TransitQuery,
     contacts::ContactQuery,
@@ -49,6 +51,7 @@ pub(crate) struct Mutation(
     partners::sites::SiteMutation,
     partners::programmes::ProgrammeMutation,
     partners::offers::OfferMutation,
+    partners::equipment::EquipmentMutation,
     partners::invitations::InvitationMutation,
     contacts::ContactMutation,
 );

@@ -7,7 +7,9 @@ use domain::codes::{NisCode, PoleCode, TradeCode};
 use domain::offer::{OfferId, ProgrammeId};
 use domain::operator::{OperatorId, SiteId};
 
-use super::objects::{Commune, Offer, Operator, Pole, Site, Trade, TrainingProgramme};
+use super::objects::{
+    Commune, EquipmentItem, Offer, Operator, Pole, Site, Trade, TrainingProgramme,
+};
 use crate::context::{catalog, request};
 use crate::error::{ApiResult, Located};
 
@@ -22,6 +24,7 @@ pub enum Node {
     Site(Site),
     Offer(Offer),
     TrainingProgramme(TrainingProgramme),
+    EquipmentItem(EquipmentItem),
 }
 
 /// Fetching by global id.
@@ -70,6 +73,13 @@ impl NodeQuery {
                 .programme(ProgrammeId(number()?))
                 .cloned()
                 .map(|p| Node::TrainingProgramme(TrainingProgramme(p))),
+            NodeType::EquipmentItem => app::equipment::visible_item(
+                catalog,
+                &request(ctx).viewer,
+                domain::equipment::EquipmentId(number()?),
+            )
+            .cloned()
+            .map(|item| Node::EquipmentItem(EquipmentItem(item))),
         };
         Ok(node)
     }

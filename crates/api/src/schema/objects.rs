@@ -60,6 +60,14 @@ pub struct TrainingSession(pub domain::offer::TrainingSession);
 #[derive(Debug, Clone)]
 pub struct TrainingProgramme(pub domain::offer::TrainingProgramme);
 
+/// A piece of equipment at an operator's site.
+#[derive(Debug, Clone)]
+pub struct EquipmentItem(pub domain::equipment::EquipmentItem);
+
+/// A category of the equipment vocabulary.
+#[derive(Debug, Clone)]
+pub struct EquipmentCategory(pub domain::equipment::EquipmentCategory);
+
 /// The global id of an object, as GraphQL hands it out.
 pub(crate) fn node_id(node: app::ids::NodeType, key: impl std::fmt::Display) -> async_graphql::ID {
     async_graphql::ID(app::ids::global_id(node, key))

@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 use app::ids::NodeType;
 
 use super::connections::{OperatorConnection, OperatorEdge, PageInfo, total_count};
-use super::enums::{OfferStatus, OperatorKind};
+use super::enums::{EquipmentStatus, OfferStatus, OperatorKind};
 use super::inputs::OperatorFilter;
-use super::objects::{Commune, GeoPoint, Offer, Operator, Site, node_id};
+use super::objects::{Commune, EquipmentItem, GeoPoint, Offer, Operator, Site, node_id};
 use super::transit::StopDistance;
 use crate::context::{catalog, request, snapshot};
 use crate::cost;
@@ -127,6 +127,54 @@ impl Operator {
         .located()?;
         Ok(offers.into_iter().take(count).cloned().map(Offer).collect())
     }
+
+    /// Its public equipment, by category then name (at most 100; `equipment(filter:
+    /// {operatorIds})` pages through all of it).
+    #[graphql(complexity = "cost::page(first, 100, 100, child_complexity)")]
+    async fn equipment(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many, 0 to 100 (default 100).")] first: Option<i32>,
+    ) -> ApiResult<Vec<EquipmentItem>> {
+        let count = list_size(first)?;
+        Ok(catalog(ctx)
+            .equipment_of_operator(self.0.id, false)
+            .into_iter()
+            .take(count)
+            .cloned()
+            .map(EquipmentItem)
+            .collect())
+    }
+
+    /// All its equipment, private and retired items included, by category then name; only for
+    /// its partners and admins.
+    #[graphql(complexity = "cost::page(first, 100, 100, child_complexity)")]
+    async fn all_equipment(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only items in this status.")] status: Option<EquipmentStatus>,
+        #[graphql(desc = "How many, 0 to 100 (default 100).")] first: Option<i32>,
+        #[graphql(desc = "How many to skip, for the next hundred (default 0).")] offset: Option<
+            i32,
+        >,
+    ) -> ApiResult<Vec<EquipmentItem>> {
+        let count = list_size(first)?;
+        let skip = app::travel::bounded(offset, 0, 0, 1_000_000, "offset").located()?;
+        let items = app::equipment::all_items_of_operator(
+            catalog(ctx),
+            &request(ctx).viewer,
+            self.0.id,
+            status.map(Into::into),
+        )
+        .located()?;
+        Ok(items
+            .into_iter()
+            .skip(skip)
+            .take(count)
+            .cloned()
+            .map(EquipmentItem)
+            .collect())
+    }
 }
 
 /// How many items of an unpaginated list to give: `first`, 0 to 100, all
@@ -231,6 +279,23 @@ impl Site {
             .take(count)
             .cloned()
             .map(Offer)
+            .collect())
+    }
+
+    /// The public equipment at this site, by category then name (at most 100).
+    #[graphql(complexity = "cost::page(first, 100, 100, child_complexity)")]
+    async fn equipment(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many, 0 to 100 (default 100).")] first: Option<i32>,
+    ) -> ApiResult<Vec<EquipmentItem>> {
+        let count = list_size(first)?;
+        Ok(catalog(ctx)
+            .public_equipment_at_site(self.0.id)
+            .into_iter()
+            .take(count)
+            .cloned()
+            .map(EquipmentItem)
             .collect())
     }
 }

@@ -4,8 +4,8 @@ use app::ids::NodeType;
 use async_graphql::{ComplexObject, Context, ID, Json, Object, SimpleObject};
 
 use super::enums::{Audience, OfferKind, PoleKind};
-use super::objects::{Commune, GeoPoint, Pole, Trade, node_id};
-use crate::context::catalog;
+use super::objects::{Commune, EquipmentItem, GeoPoint, Pole, Trade, node_id};
+use crate::context::{catalog, snapshot};
 use crate::cost;
 use crate::error::{ApiResult, Located};
 
@@ -190,6 +190,46 @@ impl Trade {
             })
             .collect()
     }
+
+    /// Its public equipment, by category then name (at most 100; `equipment(filter:
+    /// {tradeCodes})` pages through all of it, with more filters).
+    #[graphql(complexity = "cost::page(first, 100, 100, child_complexity)")]
+    async fn equipment(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many, 0 to 100 (default 100).")] first: Option<i32>,
+    ) -> ApiResult<Vec<EquipmentItem>> {
+        let count = app::travel::bounded(first, 100, 0, 100, "first").located()?;
+        let snapshot = snapshot(ctx);
+        let filter = domain::catalog::EquipmentFilterInput {
+            trade_codes: vec![self.0.code.to_string()],
+            ..Default::default()
+        };
+        let items = app::equipment::search::all_equipment(snapshot, filter, None).located()?;
+        Ok(items
+            .into_iter()
+            .take(count)
+            .map(|hit| EquipmentItem(hit.item.clone()))
+            .collect())
+    }
+
+    /// How many public equipment items serve this trade, and how many may be asked for now.
+    async fn equipment_counts(&self, ctx: &Context<'_>) -> EquipmentCounts {
+        let (items, shareable) = catalog(ctx).public_equipment_counts(&self.0.code);
+        EquipmentCounts {
+            items: i32::try_from(items).unwrap_or(i32::MAX),
+            shareable: i32::try_from(shareable).unwrap_or(i32::MAX),
+        }
+    }
+}
+
+/// How much public equipment a trade has.
+#[derive(SimpleObject, Debug, Clone, Copy)]
+pub struct EquipmentCounts {
+    /// Public items in the inventory.
+    pub items: i32,
+    /// Of those, the ones another operator may ask for now.
+    pub shareable: i32,
 }
 
 /// A number of published offers of one kind.

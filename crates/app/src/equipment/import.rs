@@ -98,13 +98,44 @@ struct ReadInventory {
     scope: Vec<SiteId>,
 }
 
-/// Imports an operator's inventory file.
+/// Imports an operator's inventory file, for a partner of the operator or
+/// an admin.
 pub async fn import_equipment(
     app: &App,
     viewer: &Viewer,
     request: ImportRequest,
 ) -> AppResult<ImportReport> {
     authorise_edit(app, viewer, AuditedObject::Operator, request.operator.0).await?;
+    run_import(app, &actor(viewer), request).await
+}
+
+/// Imports an inventory file from the command line (`wapi import-equipment`),
+/// whoever runs it on the server: the audit trail names the command.
+pub async fn import_equipment_from_command_line(
+    app: &App,
+    operator_code: &str,
+    mut request_without_operator: ImportRequest,
+) -> AppResult<ImportReport> {
+    let code = domain::codes::OperatorCode::parse(operator_code)
+        .map_err(|e| AppError::bad_input("operator", e))?;
+    let operator = app
+        .store()
+        .operator_id_by_code(&code)
+        .await?
+        .ok_or_else(|| AppError::bad_input("operator", "no operator has this code"))?;
+    request_without_operator.operator = operator;
+    let actor = storage::Actor {
+        account_id: None,
+        name: "wapi import-equipment".to_owned(),
+    };
+    run_import(app, &actor, request_without_operator).await
+}
+
+async fn run_import(
+    app: &App,
+    actor: &storage::Actor,
+    request: ImportRequest,
+) -> AppResult<ImportReport> {
     let catalog = app.catalog();
     let limits = app.settings().import_limits.clone();
     let year = this_year(app);
@@ -127,7 +158,7 @@ pub async fn import_equipment(
         return Ok(report);
     }
     app.store()
-        .apply_inventory(&actor(viewer), operator, &source, plan)
+        .apply_inventory(actor, operator, &source, plan)
         .await?;
     app.after_write().await;
     report.applied = true;

@@ -242,14 +242,6 @@ pub const DECISIONS: &[Decision] = &[
         admin: true,
     },
     Decision {
-        field: "importEquipment",
-        action: EDIT_OWNER_DATA,
-        public: false,
-        partner_of_owner: true,
-        partner_of_other: false,
-        admin: true,
-    },
-    Decision {
         field: "POST /imports/equipment",
         action: EDIT_OWNER_DATA,
         public: false,

@@ -147,6 +147,19 @@ impl VersionedTable for OperatorContactSettings {
 }
 
 impl Store {
+    /// The operator with this code, if any (commands name operators by code).
+    pub async fn operator_id_by_code(
+        &self,
+        code: &OperatorCode,
+    ) -> Result<Option<OperatorId>, crate::StorageError> {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        Ok(operator::Entity::find()
+            .filter(operator::Column::Code.eq(code.as_str()))
+            .one(&self.db)
+            .await?
+            .map(|row| OperatorId(row.id)))
+    }
+
     /// Creates an operator; its code must be free
     /// ([`WriteError::Taken`] on `code` otherwise).
     pub async fn create_operator(

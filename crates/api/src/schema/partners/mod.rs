@@ -5,6 +5,7 @@
 //! the answer) and map the result. Field errors of a use case are named
 //! under the `input` argument.
 
+pub(super) mod equipment;
 pub(super) mod invitations;
 pub(super) mod offers;
 pub(super) mod operators;
