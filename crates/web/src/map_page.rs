@@ -7,10 +7,12 @@
 //! - `GET /map/map.js`, `GET /map/map.css`: its script and style, plain files
 //!   with no build step; `GET /map/mobility.js`: the Mobility tab (travel
 //!   times from a place, journeys there and back, stops and departures);
+//!   `GET /map/equipment.js`: the equipment layer (`/geo/equipment.geojson`),
+//!   off unless turned on or asked by `layers=equipment`;
 //! - `GET /widget.js`: one script tag puts the map in a partner's page, in
 //!   an iframe (isolated from the page's styles), with filters and a place
 //!   from the tag's `data-` attributes (`?embed=1&trade=&kind=&from=&arrive=`
-//!   on `/map`);
+//!   and `layers=&category=&shareable=` on `/map`);
 //! - `GET /map/config.json`: `{ "tileUrl": string|null, "attribution":
 //!   string|null }` from [`Settings::map_tile_url`](crate::Settings); with no
 //!   tile URL the page draws the commune outlines on a plain background and
@@ -110,6 +112,7 @@ pub(crate) fn routes() -> Router<WebState> {
         .route("/map/config.json", get(config))
         .route("/map/map.js", get(script))
         .route("/map/mobility.js", get(mobility_script))
+        .route("/map/equipment.js", get(equipment_script))
         .route("/widget.js", get(widget_script))
         .route("/map/map.css", get(style))
         .route("/map/vendor/leaflet/{*path}", get(leaflet))
@@ -133,6 +136,15 @@ async fn script() -> Response {
 async fn mobility_script() -> Response {
     file(
         include_bytes!("../assets/map/mobility.js"),
+        JAVASCRIPT,
+        OWN_FILES,
+    )
+}
+
+/// `GET /map/equipment.js`: the equipment layer.
+async fn equipment_script() -> Response {
+    file(
+        include_bytes!("../assets/map/equipment.js"),
         JAVASCRIPT,
         OWN_FILES,
     )

@@ -2,8 +2,11 @@
 
 use std::collections::BTreeSet;
 
+use domain::account::{Email, Role};
+use domain::codes::OperatorCode;
 use e2e::TestApp;
 use serde_json::{Value, json};
+use storage::NewAccount;
 
 /// Every field a filter can be checked against, for every offer.
 pub const OFFER_FIELDS: &str = "id kind title startDate updatedAt audiences trades { code poles { code } } site { commune { nis } }";
@@ -70,4 +73,37 @@ pub fn trade_codes(offer: &Value) -> Vec<&str> {
         .iter()
         .map(|t| t["code"].as_str().expect("code"))
         .collect()
+}
+
+/// An account with a bearer token, created directly in the store.
+pub async fn account(app: &TestApp, email: &str, role: Role, operators: &[&str]) -> String {
+    let codes: Vec<OperatorCode> = operators
+        .iter()
+        .map(|c| OperatorCode::parse(c).unwrap())
+        .collect();
+    let email = Email::parse(email).unwrap();
+    let account = app
+        .state
+        .store()
+        .create_account(NewAccount {
+            email: &email,
+            display_name: "Compte de test",
+            password_hash: String::new(),
+            role,
+            operators: &codes,
+        })
+        .await
+        .unwrap();
+    let (token, digest) = app::credentials::new_token();
+    app.state
+        .store()
+        .create_token(
+            account.id,
+            &digest,
+            "test",
+            chrono::Utc::now() + chrono::Duration::hours(1),
+        )
+        .await
+        .unwrap();
+    token
 }

@@ -7,6 +7,7 @@ mod catalogue;
 mod clusters;
 mod contacts;
 mod contacts_abuse;
+mod equipment;
 mod geojson;
 mod hardening;
 mod helpers;

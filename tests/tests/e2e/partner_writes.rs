@@ -4,48 +4,16 @@
 
 use std::time::{Duration, Instant};
 
-use domain::account::{Email, Role};
-use domain::codes::OperatorCode;
+use domain::account::Role;
 use e2e::TestApp;
 use serde_json::{Value, json};
+use storage::on_both_databases;
 use storage::testing::TestDatabase;
-use storage::{NewAccount, on_both_databases};
+
+use crate::helpers::account;
 
 const OPERATOR: &str = "antoing-calcaires-de-l-escaut";
 const OTHER_OPERATOR: &str = "ath-athenee-professionnel-des-collines";
-
-/// An account with a bearer token, created directly in the store.
-async fn account(app: &TestApp, email: &str, role: Role, operators: &[&str]) -> String {
-    let codes: Vec<OperatorCode> = operators
-        .iter()
-        .map(|c| OperatorCode::parse(c).unwrap())
-        .collect();
-    let email = Email::parse(email).unwrap();
-    let account = app
-        .state
-        .store()
-        .create_account(NewAccount {
-            email: &email,
-            display_name: "Compte de test",
-            password_hash: String::new(),
-            role,
-            operators: &codes,
-        })
-        .await
-        .unwrap();
-    let (token, digest) = app::credentials::new_token();
-    app.state
-        .store()
-        .create_token(
-            account.id,
-            &digest,
-            "test",
-            chrono::Utc::now() + chrono::Duration::hours(1),
-        )
-        .await
-        .unwrap();
-    token
-}
 
 async fn post(app: &TestApp, token: Option<&str>, query: &str, variables: Value) -> Value {
     let mut request = app

@@ -88,7 +88,7 @@ impl InventoryColumn {
             ],
             InventoryColumn::Brand => &["Marque", "Fabricant", "Constructeur"],
             InventoryColumn::Model => &["Modèle", "Référence fabricant", "Type / modèle"],
-            InventoryColumn::Quantity => &["Quantité", "Qté", "Qte", "Nombre", "Nb", "Nbre"],
+            InventoryColumn::Quantity => &["Quantité", "Qté", "Nombre", "Nb", "Nbre"],
             InventoryColumn::Condition => &["État", "Condition", "État général"],
             InventoryColumn::YearAcquired => &[
                 "Année d'acquisition",

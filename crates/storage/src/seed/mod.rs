@@ -48,33 +48,49 @@ impl std::fmt::Display for SeedOutcome {
 }
 
 impl Store {
-    /// Loads the selected data sets that are not loaded yet.
+    /// Loads the selected data sets that are not loaded yet. On a fresh
+    /// database each group (the reference data with the equipment
+    /// vocabulary, the demo set with its inventories) is one transaction,
+    /// so the catalogue's data version rises once per group; a database
+    /// seeded before the equipment data sets existed gets them on their own.
     pub async fn seed(&self, selection: SeedSelection) -> Result<SeedOutcome, StorageError> {
         let mut outcome = SeedOutcome::default();
         if self.seed_applied(reference::DATASET).await? {
             outcome.already_present.push(reference::DATASET);
+            self.seed_once(
+                &mut outcome,
+                equipment::CATEGORIES_DATASET,
+                equipment::CATEGORIES_VERSION,
+                |txn| Box::pin(equipment::insert_categories(txn)),
+            )
+            .await?;
         } else {
             let txn = self.db.begin().await?;
             let summary = reference::insert(&txn).await?;
             record_seed_run(&txn, reference::DATASET, reference::VERSION).await?;
+            let categories = equipment::insert_categories(&txn).await?;
+            record_seed_run(
+                &txn,
+                equipment::CATEGORIES_DATASET,
+                equipment::CATEGORIES_VERSION,
+            )
+            .await?;
             announce(&txn, DataTopic::Catalog).await?;
             txn.commit().await?;
             outcome
                 .loaded
-                .push(format!("{}: {summary}", reference::DATASET));
+                .push(format!("{}: {summary}, {categories}", reference::DATASET));
         }
-        // The vocabulary came after the reference data set, so it is a data
-        // set of its own: databases seeded before it get it too.
-        self.seed_once(
-            &mut outcome,
-            equipment::CATEGORIES_DATASET,
-            equipment::CATEGORIES_VERSION,
-            |txn| Box::pin(equipment::insert_categories(txn)),
-        )
-        .await?;
         if selection.demo {
             if self.seed_applied(demo::DATASET).await? {
                 outcome.already_present.push(demo::DATASET);
+                self.seed_once(
+                    &mut outcome,
+                    equipment::DEMO_DATASET,
+                    equipment::DEMO_VERSION,
+                    |txn| Box::pin(equipment::insert_demo(txn)),
+                )
+                .await?;
             } else {
                 // Sites' communes are computed on the boundaries as stored.
                 let territory =
@@ -82,17 +98,14 @@ impl Store {
                 let txn = self.db.begin().await?;
                 let summary = demo::insert(&txn, &territory).await?;
                 record_seed_run(&txn, demo::DATASET, demo::VERSION).await?;
+                let inventories = equipment::insert_demo(&txn).await?;
+                record_seed_run(&txn, equipment::DEMO_DATASET, equipment::DEMO_VERSION).await?;
                 announce(&txn, DataTopic::Catalog).await?;
                 txn.commit().await?;
-                outcome.loaded.push(format!("{}: {summary}", demo::DATASET));
+                outcome
+                    .loaded
+                    .push(format!("{}: {summary}, {inventories}", demo::DATASET));
             }
-            self.seed_once(
-                &mut outcome,
-                equipment::DEMO_DATASET,
-                equipment::DEMO_VERSION,
-                |txn| Box::pin(equipment::insert_demo(txn)),
-            )
-            .await?;
         }
         Ok(outcome)
     }

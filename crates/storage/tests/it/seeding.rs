@@ -105,7 +105,15 @@ on_both_databases!(
         let (store, before) = seeded(&db).await;
         let outcome = store.seed(SeedSelection { demo: true }).await.unwrap();
         assert!(outcome.loaded.is_empty(), "{outcome}");
-        assert_eq!(outcome.already_present, vec!["reference", "wapi-demo"]);
+        assert_eq!(
+            outcome.already_present,
+            vec![
+                "reference",
+                "equipment-categories",
+                "wapi-demo",
+                "wapi-demo-equipment"
+            ]
+        );
         store.migrate().await.expect("migrating again is a no-op");
         let after = store.load_catalog().await.unwrap();
         assert_eq!(
@@ -198,5 +206,48 @@ on_both_databases!(
             }
         }
         assert!(compared >= 40);
+    }
+);
+
+on_both_databases!(
+    the_demo_inventories_are_seeded_in_the_vocabulary,
+    |db: TestDatabase| async move {
+        let (_store, catalog) = seeded(&db).await;
+        let vocabulary = catalog.equipment_vocabulary();
+        assert_eq!(vocabulary.categories().len(), 36);
+        let everything = catalog
+            .parse_equipment_filter(Default::default(), &area(&catalog))
+            .unwrap();
+        let public = catalog.matching_equipment(&everything);
+        assert!(public.len() >= 300, "{} public items", public.len());
+        let pole_trades = [
+            "maintenance-electrique",
+            "equipements-industriels",
+            "maintenance-mecanique",
+            "mecanique-automobile",
+            "cycles-motos",
+            "automatismes",
+            "froid-climatisation",
+        ];
+        for trade in pole_trades {
+            let code = domain::codes::TradeCode::parse(trade).unwrap();
+            assert!(
+                public
+                    .iter()
+                    .any(|hit| hit.item.trade_codes.contains(&code)),
+                "no equipment for {trade}"
+            );
+        }
+        for hit in &public {
+            let item = hit.item;
+            assert!(item.is_demo);
+            let category = vocabulary.get(&item.category).unwrap();
+            assert!(item.refrigerant.is_none() || category.uses_refrigerant);
+            assert!(
+                item.brand.as_deref().is_none_or(|b| b.starts_with("Démo")),
+                "{:?} is not a demo brand",
+                item.brand
+            );
+        }
     }
 );

@@ -6,6 +6,8 @@
 //                                server at the map's zoom (`zoom` + `bbox`);
 //   POST /graphql                the trade and audience lists of the filters;
 //   GET  /map/config.json        the optional tile layer.
+// The equipment layer (equipment.js) follows this page's trade filter
+// through `window.wapiOffersLayer`.
 //
 // After each render, `window.wapiMap` describes what is on the map and a
 // `wapi:rendered` event is dispatched on `window` (the browser test reads
@@ -37,6 +39,7 @@
   var audienceSelect = document.getElementById('audience');
   var textInput = document.getElementById('q');
   var countLine = document.getElementById('count');
+  var offersBox = document.getElementById('layer-offers');
 
   var map = L.map('map', { minZoom: 7, maxZoom: 18, zoomSnap: 1, maxBounds: AREA.pad(1.5) });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet, une bibliothèque de cartes interactives">Leaflet</a>');
@@ -244,6 +247,15 @@
     var request = layerUrl();
     var mine = ++sequence;
     if (inFlight) inFlight.abort();
+    // The trade filter still serves the equipment layer when offers are hidden.
+    if (!offersBox.checked) {
+      inFlight = null;
+      markersLayer.clearLayers();
+      countLine.classList.remove('wapi-error');
+      countLine.textContent = 'Offres masquées';
+      publish({ zoom: request.zoom, bbox: request.bbox, url: null, markers: 0, offers: 0, hidden: true });
+      return;
+    }
     if (request.kinds.length === 0) {
       inFlight = null;
       markersLayer.clearLayers();
@@ -304,6 +316,11 @@
         text: textInput.value.trim() || null,
       };
     },
+    /** The viewport as the layers ask for it, for other layers' requests. */
+    viewport: function () {
+      var request = layerUrl();
+      return { bbox: request.bbox, zoom: request.zoom };
+    },
     pause: function () {
       paused = true;
       sequence += 1;
@@ -320,6 +337,7 @@
   };
 
   var typing = null;
+  offersBox.addEventListener('change', refresh);
   form.addEventListener('submit', function (event) { event.preventDefault(); refresh(); });
   form.addEventListener('change', function (event) {
     if (event.target === textInput) return; // handled by `input`
@@ -376,10 +394,13 @@
   // The first layer is fetched once the outlines are drawn (so markers sit
   // above them); afterwards, every move or zoom fetches the viewport again.
   // A page embedding the map (widget.js) chooses filters in the URL:
-  // `kind` (codes, comma-separated), `trade`, and `embed` for a compact page.
+  // `kind` (codes, comma-separated), `trade`, `layers` (`offers`,
+  // `equipment` or both; offers alone by default) and `embed` for a compact
+  // page.
   var asked = new URLSearchParams(window.location.search);
   if (asked.get('embed') === '1') document.body.classList.add('wapi-embedded');
   function applyAskedFilters() {
+    if (asked.has('layers')) offersBox.checked = asked.get('layers').split(',').indexOf('offers') !== -1;
     var kinds = (asked.get('kind') || '').split(',').filter(Boolean);
     if (kinds.length) {
       Array.prototype.forEach.call(form.elements.kind, function (box) {

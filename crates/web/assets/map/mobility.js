@@ -245,8 +245,9 @@
     drawLegend();
     status.textContent = reachableEdges.length + ' offre(s) sur ' + allEdges.length +
       ' à ' + current.maxMinutes + ' min au plus de ' + place.label + ', arrivée avant ' + arriveInput.value;
-    state = { active: true, from: place.label, arriveBy: current.arriveBy, maxMinutes: current.maxMinutes,
-      markers: markers, journey: null, stops: state.stops };
+    // `place` (the PlaceInput) lets the equipment layer ask the same reach.
+    state = { active: true, from: place.label, place: place.input, arriveBy: current.arriveBy,
+      maxMinutes: current.maxMinutes, markers: markers, journey: null, stops: state.stops };
     publish();
   }
 

@@ -11,6 +11,10 @@
 //   data-from    a postcode, locality or commune: travel times from there,
 //                arriving by data-arrive (default 08:30) on the next weekday;
 //   data-arrive  hh:mm;
+//   data-layers  `offers`, `equipment` or `offers,equipment`: what the map
+//                shows (default: offers; the equipment layer can be turned on);
+//   data-category  an equipment category code (`equipmentCategories`);
+//   data-shareable `true`: only equipment shared with other operators;
 //   data-height  the frame's height in pixels (default 520).
 (function () {
   'use strict';
@@ -18,7 +22,7 @@
   if (!script) return;
   var server = new URL(script.src, document.baseURI).origin;
   var params = new URLSearchParams({ embed: '1' });
-  ['trade', 'kind', 'from', 'arrive'].forEach(function (name) {
+  ['trade', 'kind', 'from', 'arrive', 'layers', 'category', 'shareable'].forEach(function (name) {
     var value = script.getAttribute('data-' + name);
     if (value) params.set(name, value.trim());
   });
