@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP load test of the Wapi Synergies server: cold start, memory, and wrk
 # throughput/latency of the typical partner query (POST /graphql), of the map
-# widgets' offers layer (GET /geo/offers.geojson) and of /livez.
+# widgets' offers and equipment layers (GET /geo/offers.geojson,
+# /geo/equipment.geojson) and of /livez.
 #
 # Usage: scripts/load-test.sh
 # Environment:
@@ -113,9 +114,13 @@ echo "== wrk POST /graphql (the partner query, reachable from Lessines), ${THREA
 reachable_result="$(run_wrk "$scratch/reachable.lua" "$BASE/graphql")"
 echo "== wrk GET /geo/offers.geojson (all published offers), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
 layer_result="$(run_wrk "$scratch/livez.lua" "$BASE/geo/offers.geojson")"
+echo "== wrk GET /geo/equipment.geojson (every public equipment item), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
+equipment_result="$(run_wrk "$scratch/livez.lua" "$BASE/geo/equipment.geojson")"
+echo "== wrk GET /geo/equipment.geojson?zoom=10 (clustered), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
+clustered_result="$(run_wrk "$scratch/livez.lua" "$BASE/geo/equipment.geojson?zoom=10")"
 echo "== wrk GET /livez, ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}" >&2
 livez_result="$(run_wrk "$scratch/livez.lua" "$BASE/livez")"
-if [[ -z "$query_result" || -z "$layer_result" || -z "$livez_result" ]]; then
+if [[ -z "$query_result" || -z "$layer_result" || -z "$equipment_result" || -z "$clustered_result" || -z "$livez_result" ]]; then
     echo "wrk printed no RESULT line" >&2
     exit 1
 fi
@@ -123,6 +128,8 @@ read -r q_rps q_p50 q_p99 q_bad q_sock <<<"$query_result"
 read -r r_rps r_p50 r_p99 r_bad r_sock <<<"$reachable_result"
 read -r l_rps l_p50 l_p99 l_bad l_sock <<<"$livez_result"
 read -r g_rps g_p50 g_p99 g_bad g_sock <<<"$layer_result"
+read -r e_rps e_p50 e_p99 e_bad e_sock <<<"$equipment_result"
+read -r c_rps c_p50 c_p99 c_bad c_sock <<<"$clustered_result"
 
 cat <<SUMMARY
 
@@ -132,6 +139,8 @@ RSS (seeded, warmed up)   ${rss_mb} MB
 partner query             ${q_rps} req/s   p50 ${q_p50} ms   p99 ${q_p99} ms
   reachable from Lessines ${r_rps} req/s   p50 ${r_p50} ms   p99 ${r_p99} ms   (bad ${r_bad})
 offers.geojson layer      ${g_rps} req/s   p50 ${g_p50} ms   p99 ${g_p99} ms   (non-2xx ${g_bad})
+equipment.geojson layer   ${e_rps} req/s   p50 ${e_p50} ms   p99 ${e_p99} ms   (non-2xx ${e_bad})
+  clustered at zoom 10    ${c_rps} req/s   p50 ${c_p50} ms   p99 ${c_p99} ms   (non-2xx ${c_bad})
 /livez                    ${l_rps} req/s   p99 ${l_p99} ms
 bad responses             ${q_bad} (partner query; plus ${q_sock} socket errors; /livez non-2xx ${l_bad}, socket errors ${l_sock})
 SUMMARY
