@@ -730,7 +730,7 @@ fn plan_changes(
         match by_key.get(&key) {
             None => {
                 report.created += 1;
-                plan.push(InventoryChange::Create(new));
+                plan.push(InventoryChange::Create(Box::new(new)));
             }
             Some(existing) => {
                 let mut after = new.into_item();

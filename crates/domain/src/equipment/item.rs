@@ -658,7 +658,8 @@ mod tests {
 
     #[test]
     fn each_rule_names_its_field() {
-        let cases: Vec<(fn(&mut EquipmentDraft), &str)> = vec![
+        type Change = fn(&mut EquipmentDraft);
+        let cases: Vec<(Change, &str)> = vec![
             (|d| d.quantity = 0, "quantity"),
             (|d| d.quantity = 1_000_000_000, "quantity"),
             (|d| d.year_acquired = Some(2027), "yearAcquired"),

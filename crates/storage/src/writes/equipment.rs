@@ -103,7 +103,7 @@ impl VersionedTable for Equipment {
 #[derive(Debug, Clone)]
 pub enum InventoryChange {
     /// A line no stored item matches.
-    Create(NewEquipment),
+    Create(Box<NewEquipment>),
     /// A stored item whose line changed, retired or not: `item` is what it
     /// becomes (with `action` for the audit trail), if it is still at
     /// `version`.
@@ -179,7 +179,7 @@ impl Store {
                             Rejection::new("operator", "an item of another operator").into()
                         );
                     }
-                    create_in(&txn, actor, new, Some(origin.clone())).await?;
+                    create_in(&txn, actor, *new, Some(origin.clone())).await?;
                     written += 1;
                 }
                 InventoryChange::Update {
