@@ -97,14 +97,25 @@ Caméra thermique portable;3;FT-003;Camera thermique;;usé;2015;oui;gratuit;\r
 Détecteur de fuites;1;FT-004;Détecteur de fuite;;HS;2010;non;;\r
 ";
 
-async fn public_items_of(app: &TestApp, operator: &str) -> Vec<Value> {
-    let data = app
-        .data(
-            "query($id: ID!) { node(id: $id) { ... on Operator { equipment { id name quantity condition inventoryReference refrigerant shareable sharing { costPerHalfDayCents free noticeDays } category { code } } } } }",
-            json!({ "id": operator }),
-        )
-        .await;
-    data["node"]["equipment"].as_array().unwrap().clone()
+/// An operator's public items, as one of its partners sees them (with
+/// their inventory references, which the public does not see).
+async fn public_items_of(app: &TestApp, token: &str, operator: &str) -> Vec<Value> {
+    let response = app
+        .client
+        .post(format!("{}/graphql", app.address))
+        .bearer_auth(token)
+        .json(&json!({
+            "query": "query($id: ID!) { node(id: $id) { ... on Operator { equipment { id name quantity condition inventoryReference refrigerant shareable sharing { costPerHalfDayCents free noticeDays } category { code } } } } }",
+            "variables": { "id": operator },
+        }))
+        .send()
+        .await
+        .unwrap();
+    let body: Value = response.json().await.unwrap();
+    body["data"]["node"]["equipment"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body:#}"))
+        .clone()
 }
 
 /// The newest audit entries about an operator's data.
@@ -131,7 +142,7 @@ on_both_databases!(
         let partner = account(&app, "froid@frigotech.example", Role::Partner, &[OWNER]).await;
         let admin = account(&app, "admin@ibefe.example", Role::Admin, &[]).await;
         let (operator, _) = operator_id(&app, OWNER).await;
-        let demo_items = public_items_of(&app, &operator).await.len();
+        let demo_items = public_items_of(&app, &partner, &operator).await.len();
         assert!(demo_items > 0);
         let file = windows_1252(SCHOOL_FILE);
 
@@ -148,7 +159,10 @@ on_both_databases!(
         assert_eq!(report["applied"], false);
         assert_eq!(report["created"], 4);
         assert_eq!(report["headerRow"], 3);
-        assert_eq!(public_items_of(&app, &operator).await.len(), demo_items);
+        assert_eq!(
+            public_items_of(&app, &partner, &operator).await.len(),
+            demo_items
+        );
 
         let (status, report) = upload(
             &app,
@@ -166,7 +180,7 @@ on_both_databases!(
         assert!(report["retired"].as_u64().unwrap() >= 1, "{report:#}");
         assert_eq!(report["problems"], json!([]));
         // "Camera thermique" and "pompe a chaleur" are names folded; nothing was guessed.
-        let items = public_items_of(&app, &operator).await;
+        let items = public_items_of(&app, &partner, &operator).await;
         assert_eq!(items.len(), 4, "{items:#?}");
         let rig = items
             .iter()
@@ -264,7 +278,7 @@ on_both_databases!(
         let app = TestApp::spawn(db).await;
         let partner = account(&app, "froid@frigotech.example", Role::Partner, &[OWNER]).await;
         let (operator, _) = operator_id(&app, OWNER).await;
-        let before = public_items_of(&app, &operator).await;
+        let before = public_items_of(&app, &partner, &operator).await;
         let file = "Désignation;Catégorie;Quantité;Année;Métiers;Réf.\n\
             Banc A;Banc de froid;0;2019;;A1\n\
             Banc B;Banc de froid;1000000000;2019;;A2\n\
@@ -314,7 +328,7 @@ on_both_databases!(
         );
         assert!(problems.iter().all(|p| p["row"] != 8));
         // Nothing was written, not even the right rows.
-        assert_eq!(public_items_of(&app, &operator).await, before);
+        assert_eq!(public_items_of(&app, &partner, &operator).await, before);
     }
 );
 
@@ -401,7 +415,7 @@ on_both_databases!(
         assert_eq!(report["sheet"], "Inventaire 2026");
         assert_eq!(report["headerRow"], 3);
         assert_eq!(report["created"], 2);
-        let items = public_items_of(&app, &operator).await;
+        let items = public_items_of(&app, &partner, &operator).await;
         assert_eq!(items.len(), 2, "{items:#?}");
 
         // The operator's own export, in both formats, imports back unchanged;
@@ -461,7 +475,7 @@ on_both_databases!(
         let partner = account(&app, "froid@frigotech.example", Role::Partner, &[OWNER]).await;
         let other = account(&app, "prof@athenee.example", Role::Partner, &[OTHER]).await;
         let (operator, _) = operator_id(&app, OWNER).await;
-        let before = public_items_of(&app, &operator).await;
+        let before = public_items_of(&app, &partner, &operator).await;
         let query = query_for(&operator);
 
         // Not signed in, or a partner of another operator.
@@ -541,7 +555,7 @@ on_both_databases!(
         );
 
         // Nothing changed, and the server still answers.
-        assert_eq!(public_items_of(&app, &operator).await, before);
+        assert_eq!(public_items_of(&app, &partner, &operator).await, before);
     }
 );
 

@@ -25,6 +25,7 @@ on_both_databases!(
         assert!(html.contains("/map/vendor/leaflet/leaflet.js"), "{html}");
         assert!(html.contains("/map/map.js"));
         assert!(html.contains("/map/mobility.js"));
+        assert!(html.contains("/map/equipment.js"));
         assert!(
             !html.contains("://"),
             "the page loads nothing from other hosts"
@@ -43,6 +44,7 @@ on_both_databases!(
         for (path, expected) in [
             ("/map/map.js", "text/javascript"),
             ("/map/mobility.js", "text/javascript"),
+            ("/map/equipment.js", "text/javascript"),
             ("/widget.js", "text/javascript"),
             ("/map/map.css", "text/css"),
             ("/map/vendor/leaflet/leaflet.css", "text/css"),

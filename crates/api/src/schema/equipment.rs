@@ -10,7 +10,7 @@ use super::connections::{EquipmentConnection, EquipmentEdge, PageInfo, total_cou
 use super::enums::{EquipmentCondition, EquipmentOrder, EquipmentStatus};
 use super::inputs::EquipmentFilter;
 use super::objects::{EquipmentCategory, EquipmentItem, Operator, Site, Trade, node_id};
-use crate::context::{catalog, snapshot};
+use crate::context::{catalog, request, snapshot};
 use crate::cost;
 use crate::error::{ApiResult, Located};
 
@@ -88,9 +88,11 @@ impl EquipmentItem {
         self.0.refrigerant.as_ref().map(|r| r.as_str())
     }
 
-    /// Remarks of its owner.
-    async fn notes(&self) -> Option<&str> {
-        self.0.notes.as_deref()
+    /// Remarks of its owner; only for its partners and admins (null for others).
+    async fn notes(&self, ctx: &Context<'_>) -> Option<&str> {
+        app::equipment::shows_owner_fields(&request(ctx).viewer, &self.0)
+            .then_some(self.0.notes.as_deref())
+            .flatten()
     }
 
     /// Whether its owner lends it to other operators' groups.
@@ -128,9 +130,11 @@ impl EquipmentItem {
         catalog(ctx).site(self.0.site_id).cloned().map(Site)
     }
 
-    /// The owner's inventory reference.
-    async fn inventory_reference(&self) -> Option<&str> {
-        self.0.inventory_reference.as_deref()
+    /// The owner's inventory reference; only for its partners and admins (null for others).
+    async fn inventory_reference(&self, ctx: &Context<'_>) -> Option<&str> {
+        app::equipment::shows_owner_fields(&request(ctx).viewer, &self.0)
+            .then_some(self.0.inventory_reference.as_deref())
+            .flatten()
     }
 
     /// Shown to the public; private items are seen only by their owner's partners and admins.

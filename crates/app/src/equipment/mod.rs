@@ -391,6 +391,17 @@ pub fn visible_item<'a>(
     })
 }
 
+/// Whether the viewer sees an item's owner-only fields (its inventory
+/// reference and notes): its operator's partners and admins do; the public
+/// export and the map leave them out too.
+pub fn shows_owner_fields(viewer: &Viewer, item: &EquipmentItem) -> bool {
+    crate::policy::allow(
+        viewer,
+        crate::policy::Action::ReadUnpublished(item.operator_id),
+    )
+    .is_ok()
+}
+
 /// Every item of an operator, private and retired ones included (its
 /// partners and admins only), in category-and-name order.
 pub fn all_items_of_operator<'a>(

@@ -258,6 +258,22 @@ pub const DECISIONS: &[Decision] = &[
         admin: true,
     },
     Decision {
+        field: "EquipmentItem.inventoryReference",
+        action: READ_OWNER_UNPUBLISHED,
+        public: false,
+        partner_of_owner: true,
+        partner_of_other: false,
+        admin: true,
+    },
+    Decision {
+        field: "EquipmentItem.notes",
+        action: READ_OWNER_UNPUBLISHED,
+        public: false,
+        partner_of_owner: true,
+        partner_of_other: false,
+        admin: true,
+    },
+    Decision {
         field: "Operator.allEquipment",
         action: READ_OWNER_UNPUBLISHED,
         public: false,

@@ -160,7 +160,10 @@ async fn record_seed_run(
 
 /// Inserts rows in batches small enough for every backend's limit on bound
 /// parameters.
-async fn insert_in_batches<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> Result<(), StorageError>
+pub(crate) async fn insert_in_batches<A>(
+    txn: &DatabaseTransaction,
+    rows: Vec<A>,
+) -> Result<(), StorageError>
 where
     A: sea_orm::ActiveModelTrait + Send,
 {

@@ -7,11 +7,13 @@ use domain::rejection::Rejection;
 use domain::revision::{AuditAction, AuditedObject, FieldChange, changes};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::versioned::{Assigned, Creation, VersionedTable};
-use super::{Actor, WriteError, WriteTransaction};
+use super::versioned::{Assigned, Creation, VersionedTable, write_clock};
+use super::{Actor, WriteError, WriteTransaction, audit_row};
 use crate::Store;
 use crate::entities::{equipment_item, equipment_item_trade, operator, site};
 use crate::equipment_rows::{item_from_row, item_row, trade_rows};
+use crate::seed::insert_in_batches;
+use sea_orm::ActiveValue::Set;
 
 struct Equipment;
 
@@ -123,7 +125,9 @@ impl Store {
         new: NewEquipment,
     ) -> Result<EquipmentItem, WriteError> {
         let txn = self.begin_write().await?;
-        let item = create_in(&txn, actor, new, None).await?;
+        let mut item = new.into_item();
+        txn.insert_versioned::<Equipment>(actor, &mut item, Creation::new(AuditAction::Create))
+            .await?;
         txn.commit_and_announce().await?;
         Ok(item)
     }
@@ -171,50 +175,47 @@ impl Store {
             to: Some(source.to_owned()),
         };
         let mut written = 0;
+        let mut new_items = Vec::new();
+        let mut updates = Vec::new();
         for change in inventory {
             match change {
-                InventoryChange::Create(new) => {
-                    if new.item().operator_id != operator {
-                        return Err(
-                            Rejection::new("operator", "an item of another operator").into()
-                        );
-                    }
-                    create_in(&txn, actor, *new, Some(origin.clone())).await?;
-                    written += 1;
-                }
-                InventoryChange::Update {
-                    id,
-                    version,
-                    item,
-                    action,
-                } => {
-                    let updated = txn
-                        .update_versioned_in::<Equipment>(
-                            actor,
-                            id.0,
-                            version,
-                            Some(origin.clone()),
-                            |stored| {
-                                if stored.operator_id != operator {
-                                    return Err(Rejection::new(
-                                        "operator",
-                                        "an item of another operator",
-                                    )
-                                    .into());
-                                }
-                                let (owner, id, is_demo) =
-                                    (stored.operator_id, stored.id, stored.is_demo);
-                                *stored = *item;
-                                stored.operator_id = owner;
-                                stored.id = id;
-                                stored.is_demo = is_demo;
-                                Ok(action)
-                            },
-                        )
-                        .await?;
-                    written += usize::from(updated.changed);
-                }
+                InventoryChange::Create(new) => new_items.push(new.into_item()),
+                update @ InventoryChange::Update { .. } => updates.push(update),
             }
+        }
+        written += create_many(&txn, actor, operator, new_items, &origin).await?;
+        for change in updates {
+            let InventoryChange::Update {
+                id,
+                version,
+                item,
+                action,
+            } = change
+            else {
+                continue;
+            };
+            let updated = txn
+                .update_versioned_in::<Equipment>(
+                    actor,
+                    id.0,
+                    version,
+                    Some(origin.clone()),
+                    |stored| {
+                        if stored.operator_id != operator {
+                            return Err(
+                                Rejection::new("operator", "an item of another operator").into()
+                            );
+                        }
+                        let (owner, id, is_demo) = (stored.operator_id, stored.id, stored.is_demo);
+                        *stored = *item;
+                        stored.operator_id = owner;
+                        stored.id = id;
+                        stored.is_demo = is_demo;
+                        Ok(action)
+                    },
+                )
+                .await?;
+            written += usize::from(updated.changed);
         }
         if written > 0 {
             txn.commit_and_announce().await?;
@@ -223,18 +224,63 @@ impl Store {
     }
 }
 
-async fn create_in(
+/// Creates an inventory's new items: their sites checked once, one insert
+/// each (for its id), their trade links and audit entries in batches. The
+/// same rows, stamps and audit as [`Store::create_equipment`]'s.
+async fn create_many(
     txn: &WriteTransaction,
     actor: &Actor,
-    new: NewEquipment,
-    origin: Option<FieldChange>,
-) -> Result<EquipmentItem, WriteError> {
-    let mut item = new.into_item();
-    let mut creation = Creation::new(AuditAction::Create);
-    if let Some(origin) = origin {
-        creation = creation.also_auditing(origin);
+    operator: OperatorId,
+    items: Vec<EquipmentItem>,
+    origin: &FieldChange,
+) -> Result<usize, WriteError> {
+    if items.is_empty() {
+        return Ok(0);
     }
-    txn.insert_versioned::<Equipment>(actor, &mut item, creation)
-        .await?;
-    Ok(item)
+    let own_sites: std::collections::HashSet<i64> = site::Entity::find()
+        .filter(site::Column::OperatorId.eq(operator.0))
+        .all(&**txn)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let now = write_clock();
+    let mut links = Vec::new();
+    let mut audits = Vec::with_capacity(items.len());
+    let count = items.len();
+    for mut item in items {
+        if item.operator_id != operator || !own_sites.contains(&item.site_id.0) {
+            return Err(Rejection::new("siteId", "must be a site of the item's operator").into());
+        }
+        let mut row = item_row(&item);
+        row.version = Set(1);
+        row.updated_at = Set(now);
+        row.created_at = Set(now);
+        let id = equipment_item::Entity::insert(row)
+            .exec(&**txn)
+            .await?
+            .last_insert_id;
+        Equipment::assign(
+            &mut item,
+            Assigned {
+                id,
+                version: 1,
+                updated_at: now,
+            },
+        );
+        links.extend(trade_rows(&item));
+        let mut changed = changes(None, &item);
+        changed.push(origin.clone());
+        audits.push(audit_row(
+            actor,
+            AuditAction::Create,
+            AuditedObject::Equipment,
+            id,
+            Some(operator.0),
+            &changed,
+        ));
+    }
+    insert_in_batches(txn, links).await?;
+    insert_in_batches(txn, audits).await?;
+    Ok(count)
 }

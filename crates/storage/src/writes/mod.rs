@@ -106,6 +106,28 @@ impl std::ops::Deref for WriteTransaction {
     }
 }
 
+/// The audit entry of a change, for writes that insert many at once.
+pub(crate) fn audit_row(
+    actor: &Actor,
+    action: AuditAction,
+    object: AuditedObject,
+    object_id: i64,
+    operator_id: Option<i64>,
+    changes: &[FieldChange],
+) -> audit_entry::ActiveModel {
+    audit_entry::ActiveModel {
+        occurred_at: Set(chrono::Utc::now()),
+        account_id: Set(actor.account_id.map(|id| id.0)),
+        actor: Set(actor.name.clone()),
+        action: Set(action.code().to_owned()),
+        object_type: Set(object.code().to_owned()),
+        object_id: Set(object_id),
+        operator_id: Set(operator_id),
+        changes: Set(audit::encode_changes(changes)),
+        ..Default::default()
+    }
+}
+
 impl WriteTransaction {
     /// Records an audit entry for a change in this transaction.
     pub(crate) async fn audit(
@@ -117,17 +139,14 @@ impl WriteTransaction {
         operator_id: Option<i64>,
         changes: &[FieldChange],
     ) -> Result<(), DbErr> {
-        audit_entry::Entity::insert(audit_entry::ActiveModel {
-            occurred_at: Set(chrono::Utc::now()),
-            account_id: Set(actor.account_id.map(|id| id.0)),
-            actor: Set(actor.name.clone()),
-            action: Set(action.code().to_owned()),
-            object_type: Set(object.code().to_owned()),
-            object_id: Set(object_id),
-            operator_id: Set(operator_id),
-            changes: Set(audit::encode_changes(changes)),
-            ..Default::default()
-        })
+        audit_entry::Entity::insert(audit_row(
+            actor,
+            action,
+            object,
+            object_id,
+            operator_id,
+            changes,
+        ))
         .exec(&self.txn)
         .await?;
         Ok(())

@@ -292,7 +292,7 @@ async fn current_version<T: VersionedTable>(
 /// The time a write stamps on its row, to the microsecond: PostgreSQL
 /// keeps no finer, and the value a write returns must equal the one read
 /// back later.
-fn write_clock() -> DateTime<Utc> {
+pub(super) fn write_clock() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
 }
 
