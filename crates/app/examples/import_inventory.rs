@@ -1,7 +1,8 @@
 //! Times the equipment import of a 10,000-row inventory, as XLSX and as
 //! CSV, on a fresh SQLite database seeded with the demo set: reading the
 //! file alone, the first import (10,000 items created in one transaction)
-//! and the same file again (nothing written); prints the process's peak
+//! the same file again (nothing written) and a second version changing
+//! every row's quantity (10,000 updates); prints the process's peak
 //! memory after each. Also writes the two files under
 //! `target/equipment-bench/` for trying `wapi import-equipment` by hand.
 //!
@@ -102,7 +103,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("peak memory before importing: {:.1} MB", peak_mb());
 
-    for (name, bytes) in [("inventory-10k.xlsx", xlsx), ("inventory-10k.csv", csv)] {
+    let mut changed = sheet.clone();
+    for row in &mut changed.rows {
+        if let Cell::Number(quantity) = &mut row[5] {
+            *quantity += 1.0;
+        }
+    }
+    let versions = [
+        (
+            "inventory-10k.xlsx",
+            xlsx,
+            sheets::write_xlsx(&changed, created)?,
+        ),
+        ("inventory-10k.csv", csv, sheets::write_csv(&changed)?),
+    ];
+    for (name, bytes, second) in versions {
         let started = Instant::now();
         let workbook = sheets::read_workbook(&bytes, Some(name), &sheets::ReadLimits::default())?;
         let read = started.elapsed();
@@ -134,6 +149,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .await
             .map_err(|e| e.message())?;
         let again_time = started.elapsed();
+        let started = Instant::now();
+        let second = import_equipment_from_command_line(
+            &app,
+            OPERATOR,
+            ImportRequest {
+                bytes: second.clone(),
+                ..request()
+            },
+        )
+        .await
+        .map_err(|e| e.message())?;
+        println!(
+            "{name}, second version: {:.2} s ({} updated)",
+            started.elapsed().as_secs_f64(),
+            second.updated
+        );
         println!(
             "{name}: read {:.0} ms; first import {:.2} s ({} created, {} retired), peak {first_peak:.1} MB; again {:.0} ms ({} unchanged), peak {:.1} MB",
             read.as_secs_f64() * 1000.0,

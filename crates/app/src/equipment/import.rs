@@ -748,9 +748,8 @@ fn plan_changes(
                     report.updated += 1;
                 }
                 plan.push(InventoryChange::Update {
-                    id: existing.id,
-                    version: existing.version,
-                    item: Box::new(after),
+                    before: Box::new((*existing).clone()),
+                    after: Box::new(after),
                     action: if restoring {
                         AuditAction::Restore
                     } else {
@@ -770,9 +769,8 @@ fn plan_changes(
             retired.status = EquipmentStatus::Retired;
             report.retired += 1;
             plan.push(InventoryChange::Update {
-                id: item.id,
-                version: item.version,
-                item: Box::new(retired),
+                before: Box::new(item.clone()),
+                after: Box::new(retired),
                 action: AuditAction::Retire,
             });
         }

@@ -1,6 +1,8 @@
 //! Equipment items: created, edited, retired and restored by their
 //! operator's partners, one at a time or a whole inventory file at once.
 
+use std::collections::HashSet;
+
 use domain::equipment::{EquipmentId, EquipmentItem, NewEquipment};
 use domain::operator::OperatorId;
 use domain::rejection::Rejection;
@@ -106,13 +108,14 @@ impl VersionedTable for Equipment {
 pub enum InventoryChange {
     /// A line no stored item matches.
     Create(Box<NewEquipment>),
-    /// A stored item whose line changed, retired or not: `item` is what it
-    /// becomes (with `action` for the audit trail), if it is still at
-    /// `version`.
+    /// A stored item whose line changed, or that the file no longer lists:
+    /// `before` is the item as the import read it (its id and version),
+    /// `after` what it becomes, with `action` for the audit trail. Written
+    /// only if the item is still at that version: an item changed in
+    /// between makes the whole file fail with a conflict.
     Update {
-        id: EquipmentId,
-        version: i64,
-        item: Box<EquipmentItem>,
+        before: Box<EquipmentItem>,
+        after: Box<EquipmentItem>,
         action: AuditAction,
     },
 }
@@ -183,40 +186,9 @@ impl Store {
                 update @ InventoryChange::Update { .. } => updates.push(update),
             }
         }
-        written += create_many(&txn, actor, operator, new_items, &origin).await?;
-        for change in updates {
-            let InventoryChange::Update {
-                id,
-                version,
-                item,
-                action,
-            } = change
-            else {
-                continue;
-            };
-            let updated = txn
-                .update_versioned_in::<Equipment>(
-                    actor,
-                    id.0,
-                    version,
-                    Some(origin.clone()),
-                    |stored| {
-                        if stored.operator_id != operator {
-                            return Err(
-                                Rejection::new("operator", "an item of another operator").into()
-                            );
-                        }
-                        let (owner, id, is_demo) = (stored.operator_id, stored.id, stored.is_demo);
-                        *stored = *item;
-                        stored.operator_id = owner;
-                        stored.id = id;
-                        stored.is_demo = is_demo;
-                        Ok(action)
-                    },
-                )
-                .await?;
-            written += usize::from(updated.changed);
-        }
+        let own_sites = own_sites(&txn, operator).await?;
+        written += create_many(&txn, actor, operator, &own_sites, new_items, &origin).await?;
+        written += update_many(&txn, actor, operator, &own_sites, updates, &origin).await?;
         if written > 0 {
             txn.commit_and_announce().await?;
         }
@@ -231,19 +203,13 @@ async fn create_many(
     txn: &WriteTransaction,
     actor: &Actor,
     operator: OperatorId,
+    own_sites: &HashSet<i64>,
     items: Vec<EquipmentItem>,
     origin: &FieldChange,
 ) -> Result<usize, WriteError> {
     if items.is_empty() {
         return Ok(0);
     }
-    let own_sites: std::collections::HashSet<i64> = site::Entity::find()
-        .filter(site::Column::OperatorId.eq(operator.0))
-        .all(&**txn)
-        .await?
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
     let now = write_clock();
     let mut links = Vec::new();
     let mut audits = Vec::with_capacity(items.len());
@@ -280,6 +246,108 @@ async fn create_many(
             &changed,
         ));
     }
+    insert_in_batches(txn, links).await?;
+    insert_in_batches(txn, audits).await?;
+    Ok(count)
+}
+
+/// The ids of an operator's sites, as the transaction sees them.
+async fn own_sites(
+    txn: &WriteTransaction,
+    operator: OperatorId,
+) -> Result<HashSet<i64>, WriteError> {
+    Ok(site::Entity::find()
+        .filter(site::Column::OperatorId.eq(operator.0))
+        .all(&**txn)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect())
+}
+
+/// Writes an inventory's changed and retired items: one version-checked
+/// `UPDATE` each, their trade links rewritten only when their trades
+/// changed, audit entries in batches. The same checks, stamps and audit as
+/// [`Store::update_equipment`]'s, without reading each item back: the
+/// version in the `WHERE` clause proves it is the one the import read.
+async fn update_many(
+    txn: &WriteTransaction,
+    actor: &Actor,
+    operator: OperatorId,
+    own_sites: &HashSet<i64>,
+    updates: Vec<InventoryChange>,
+    origin: &FieldChange,
+) -> Result<usize, WriteError> {
+    let now = write_clock();
+    let mut links = Vec::new();
+    let mut audits = Vec::new();
+    for change in updates {
+        let InventoryChange::Update {
+            before,
+            after,
+            action,
+        } = change
+        else {
+            continue;
+        };
+        if before.operator_id != operator {
+            return Err(Rejection::new("operator", "an item of another operator").into());
+        }
+        let mut after = *after;
+        // Ownership, identity and provenance never move with an import.
+        after.operator_id = before.operator_id;
+        after.id = before.id;
+        after.is_demo = before.is_demo;
+        let mut changed = changes(Some(&*before), &after);
+        if changed.is_empty() {
+            continue;
+        }
+        if !own_sites.contains(&after.site_id.0) {
+            return Err(Rejection::new("siteId", "must be a site of the item's operator").into());
+        }
+        Equipment::assign(
+            &mut after,
+            Assigned {
+                id: before.id.0,
+                version: before.version + 1,
+                updated_at: now,
+            },
+        );
+        let mut row = item_row(&after);
+        row.version = Set(after.version);
+        let updated = equipment_item::Entity::update_many()
+            .set(row)
+            .filter(equipment_item::Column::Id.eq(before.id.0))
+            .filter(equipment_item::Column::Version.eq(before.version))
+            .exec(&**txn)
+            .await?;
+        if updated.rows_affected == 0 {
+            let current = Equipment::load(txn, before.id.0)
+                .await?
+                .map_or(before.version, |stored| stored.version);
+            return Err(WriteError::StaleVersion {
+                expected: before.version,
+                current,
+            });
+        }
+        if before.trade_codes != after.trade_codes {
+            equipment_item_trade::Entity::delete_many()
+                .filter(equipment_item_trade::Column::ItemId.eq(before.id.0))
+                .exec(&**txn)
+                .await?;
+            links.extend(trade_rows(&after));
+        }
+        changed.push(origin.clone());
+        audits.push(audit_row(
+            actor,
+            action,
+            AuditedObject::Equipment,
+            before.id.0,
+            Some(operator.0),
+            &changed,
+        ));
+    }
+    let count = audits.len();
     insert_in_batches(txn, links).await?;
     insert_in_batches(txn, audits).await?;
     Ok(count)

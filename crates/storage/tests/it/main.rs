@@ -3,6 +3,7 @@
 
 mod audit_trail;
 mod data_versions;
+mod inventories;
 mod quiet_start;
 mod seeding;
 mod support;
