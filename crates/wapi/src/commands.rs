@@ -184,7 +184,7 @@ fn read_bounded(path: &std::path::Path, max_bytes: u64) -> anyhow::Result<Vec<u8
 
 /// `wapi export-equipment`: an operator's inventory, active items, every column.
 pub(crate) async fn export_equipment(args: crate::ExportEquipmentArgs) -> anyhow::Result<()> {
-    use app::equipment::export::{ExportAudience, ExportFormat};
+    use app::equipment::export::ExportFormat;
     let format = match args.output.extension().and_then(|e| e.to_str()) {
         Some("xlsx") => ExportFormat::Xlsx,
         Some("csv") => ExportFormat::Csv,
@@ -202,21 +202,11 @@ pub(crate) async fn export_equipment(args: crate::ExportEquipmentArgs) -> anyhow
         .load_catalog()
         .await
         .context("loading the catalogue")?;
-    let items: Vec<_> = catalog
-        .equipment_of_operator(operator, true)
-        .into_iter()
-        .filter(|item| item.status == domain::equipment::EquipmentStatus::Active)
-        .collect();
-    let created = items
-        .iter()
-        .map(|item| item.updated_at)
-        .max()
-        .unwrap_or(chrono::DateTime::UNIX_EPOCH)
-        .naive_utc();
-    let sheet = app::equipment::export::sheet(&catalog, &items, ExportAudience::Owner);
-    let bytes = done(app::equipment::export::write(&sheet, format, created))?;
+    let bytes = done(app::equipment::export::inventory_of(
+        &catalog, operator, format,
+    ))?;
     std::fs::write(&args.output, bytes)
         .with_context(|| format!("writing {}", args.output.display()))?;
-    println!("{} items written to {}", items.len(), args.output.display());
+    println!("inventory written to {}", args.output.display());
     Ok(())
 }

@@ -21,7 +21,7 @@ use app::travel::{PlaceInput, ReachableInput};
 use axum::extract::{Multipart, Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, NaiveDateTime};
+use chrono::DateTime;
 use domain::catalog::{EquipmentFilterInput, NearInput};
 use serde_json::{Value, json};
 
@@ -235,17 +235,6 @@ fn not_found() -> Response {
         .into_response()
 }
 
-/// When the newest of these items changed: the XLSX file's creation date,
-/// so the same inventory always gives the same bytes.
-fn newest(items: &[&domain::equipment::EquipmentItem]) -> NaiveDateTime {
-    items
-        .iter()
-        .map(|item| item.updated_at)
-        .max()
-        .unwrap_or(DateTime::UNIX_EPOCH)
-        .naive_utc()
-}
-
 /// `GET /exports/{file}`: the public inventory, or the vocabulary.
 pub(crate) async fn public_export(
     State(state): State<WebState>,
@@ -275,8 +264,12 @@ pub(crate) async fn public_export(
         Err(error) => return refused(error),
     };
     let items: Vec<_> = hits.iter().map(|hit| hit.item).collect();
-    let sheet = app::equipment::export::sheet(&snapshot.catalog, &items, ExportAudience::Public);
-    match app::equipment::export::write(&sheet, format, newest(&items)) {
+    match app::equipment::export::items_file(
+        &snapshot.catalog,
+        &items,
+        ExportAudience::Public,
+        format,
+    ) {
         Ok(bytes) => file_response(bytes, format, "inventaire-equipements", &headers),
         Err(error) => refused(error),
     }
@@ -336,18 +329,11 @@ pub(crate) async fn operator_export(
         Err(error) => return refused(error),
     };
     let catalog = state.app().catalog();
-    let created = catalog
-        .equipment_of_operator(operator, true)
-        .iter()
-        .map(|item| item.updated_at)
-        .max()
-        .unwrap_or(DateTime::UNIX_EPOCH)
-        .naive_utc();
     let name = catalog.operator(operator).map_or_else(
         || "inventaire".to_owned(),
         |o| format!("inventaire-{}", o.code),
     );
-    match app::equipment::export::operator_inventory(&catalog, &viewer, operator, format, created) {
+    match app::equipment::export::operator_inventory(&catalog, &viewer, operator, format) {
         Ok(bytes) => {
             let mut response = file_response(bytes, format, &name, &headers);
             // Private items: never kept by a shared cache.

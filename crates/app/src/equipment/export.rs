@@ -163,13 +163,8 @@ pub fn sheet(
     }
 }
 
-/// Writes a sheet in a format; `created` is the XLSX file's creation date
-/// (fixed by the caller, so the same inventory gives the same bytes).
-pub fn write(
-    sheet: &SheetToWrite,
-    format: ExportFormat,
-    created: NaiveDateTime,
-) -> AppResult<Vec<u8>> {
+/// Writes a sheet in a format; `created` is the XLSX file's creation date.
+fn write(sheet: &SheetToWrite, format: ExportFormat, created: NaiveDateTime) -> AppResult<Vec<u8>> {
     match format {
         ExportFormat::Csv => sheets::write_csv(sheet),
         ExportFormat::Xlsx => sheets::write_xlsx(sheet, created),
@@ -177,23 +172,49 @@ pub fn write(
     .map_err(AppError::internal)
 }
 
-/// An operator's own inventory, every active item, private ones included
-/// (its partners and admins only), ready to edit and import again.
+/// These items as a file. The XLSX file is dated when the newest of them
+/// changed, so the same inventory always gives the same bytes.
+pub fn items_file(
+    catalog: &Catalog,
+    items: &[&EquipmentItem],
+    audience: ExportAudience,
+    format: ExportFormat,
+) -> AppResult<Vec<u8>> {
+    let created = items
+        .iter()
+        .map(|item| item.updated_at)
+        .max()
+        .unwrap_or(chrono::DateTime::UNIX_EPOCH)
+        .naive_utc();
+    write(&sheet(catalog, items, audience), format, created)
+}
+
+/// An operator's inventory, every active item with every column, private
+/// ones included, ready to edit and import again. For the command line,
+/// which runs on the server; partners go through [`operator_inventory`].
+pub fn inventory_of(
+    catalog: &Catalog,
+    operator: OperatorId,
+    format: ExportFormat,
+) -> AppResult<Vec<u8>> {
+    if catalog.operator(operator).is_none() {
+        return Err(AppError::NotFound("operator does not exist".to_owned()));
+    }
+    let items: Vec<&EquipmentItem> = catalog
+        .equipment_of_operator(operator, true)
+        .into_iter()
+        .filter(|item| item.status == EquipmentStatus::Active)
+        .collect();
+    items_file(catalog, &items, ExportAudience::Owner, format)
+}
+
+/// [`inventory_of`], for the operator's partners and admins.
 pub fn operator_inventory(
     catalog: &Catalog,
     viewer: &Viewer,
     operator: OperatorId,
     format: ExportFormat,
-    created: NaiveDateTime,
 ) -> AppResult<Vec<u8>> {
-    if catalog.operator(operator).is_none() {
-        return Err(AppError::NotFound("operator does not exist".to_owned()));
-    }
-    let items: Vec<&EquipmentItem> =
-        super::all_items_of_operator(catalog, viewer, operator, Some(EquipmentStatus::Active))?;
-    write(
-        &sheet(catalog, &items, ExportAudience::Owner),
-        format,
-        created,
-    )
+    crate::policy::allow(viewer, crate::policy::Action::ReadUnpublished(operator))?;
+    inventory_of(catalog, operator, format)
 }

@@ -76,18 +76,6 @@ pub fn all_equipment<'a>(
     reachable: Option<&ReachableInput>,
 ) -> AppResult<Vec<EquipmentHit<'a>>> {
     let query = equipment_query(snapshot, filter, reachable)?;
-    let mut hits = snapshot.catalog.matching_equipment(&query);
-    let rank = |hit: &EquipmentHit<'_>| {
-        let vocabulary = snapshot.catalog.equipment_vocabulary();
-        let label = vocabulary
-            .get(&hit.item.category)
-            .map_or("", |c| c.label.as_str());
-        (
-            domain::text::fold(label),
-            domain::text::fold(&hit.item.name),
-            hit.item.id,
-        )
-    };
-    hits.sort_by_cached_key(rank);
+    let hits = snapshot.catalog.matching_equipment(&query);
     Ok(hits)
 }

@@ -259,9 +259,14 @@ impl Catalog {
         }))
     }
 
-    /// Every public item matching the query, in no particular order.
+    /// Every public item matching the query, by category then name.
     pub fn matching_equipment<'a>(&'a self, query: &EquipmentQuery) -> Vec<EquipmentHit<'a>> {
-        self.matching_indexed_equipment(query)
+        let mut matching = self.matching_indexed_equipment(query);
+        // Without a spatial filter they come in rank order already.
+        if query.near.is_some() || query.bbox.is_some() {
+            matching.sort_unstable_by_key(|(indexed, _)| indexed.rank);
+        }
+        matching
             .into_iter()
             .map(|(indexed, distance)| query.hit(&indexed.item, distance))
             .collect()
