@@ -56,7 +56,7 @@ fn parameter_of(field: &str) -> &'static str {
         "filter.categories" => "category",
         "filter.competenceCodes" => "competence",
         "filter.near.point" | "filter.near.radiusKm" => "near",
-        "filter.reachable.from" => "from",
+        field if field.starts_with("filter.reachable.from") => "from",
         "filter.reachable.maxMinutes" => "maxMinutes",
         "filter.reachable.arriveBy" => "arriveBy",
         "timetable" => "from",

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::offer_search::{BBoxInput, FilterError, Near, NearInput, parse_spatial};
+use super::offer_search::{BBoxInput, FilterError, Near, NearInput, parse_spatial, shown_code};
 use super::{Catalog, IndexedEquipment};
 use crate::codes::{CompetenceCode, NisCode, TradeCode};
 use crate::equipment::{EquipmentCategoryCode, EquipmentId, EquipmentItem};
@@ -198,7 +198,7 @@ impl Catalog {
                 EquipmentCategoryCode::parse(raw)
                     .ok()
                     .filter(|code| self.equipment_vocabulary().get(code).is_some())
-                    .ok_or_else(|| EquipmentFilterError::UnknownCategory(raw.clone()))
+                    .ok_or_else(|| EquipmentFilterError::UnknownCategory(shown_code(raw)))
             })
             .collect::<Result<_, _>>()?;
         let competence_codes = input

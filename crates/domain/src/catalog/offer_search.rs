@@ -205,6 +205,12 @@ impl OfferQuery {
     }
 }
 
+/// A refused code as a message repeats it: at most 64 characters (every
+/// code is shorter), so a hostile value is never echoed whole.
+pub(super) fn shown_code(raw: &str) -> String {
+    raw.chars().take(64).collect()
+}
+
 /// Checks the spatial parts of a filter.
 pub(super) fn parse_spatial(
     near: Option<NearInput>,
@@ -317,7 +323,7 @@ impl Catalog {
                 PoleCode::parse(raw)
                     .ok()
                     .filter(|code| self.pole(code).is_some())
-                    .ok_or_else(|| FilterError::UnknownPole(raw.clone()))
+                    .ok_or_else(|| FilterError::UnknownPole(shown_code(raw)))
             })
             .collect::<Result<_, _>>()?;
         let commune_nis = self.parse_commune_codes(&input.commune_nis)?;
@@ -358,7 +364,7 @@ impl Catalog {
                 TradeCode::parse(raw)
                     .ok()
                     .filter(|code| self.trade(code).is_some())
-                    .ok_or_else(|| FilterError::UnknownTrade(raw.clone()))
+                    .ok_or_else(|| FilterError::UnknownTrade(shown_code(raw)))
             })
             .collect()
     }
@@ -373,7 +379,7 @@ impl Catalog {
                 let nis = NisCode::parse(raw).map_err(FilterError::MalformedNis)?;
                 match self.commune(&nis) {
                     Some(_) => Ok(nis),
-                    None => Err(FilterError::UnknownCommune(raw.clone())),
+                    None => Err(FilterError::UnknownCommune(shown_code(raw))),
                 }
             })
             .collect()
